@@ -1,0 +1,87 @@
+//! Turns the command line's paths into the list of inputs: files as given, directories walked in
+//! sorted order for the page files they hold, `-` for standard input.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// One input to extract.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    /// The name records and reports give the input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+
+    /// How the file name says to read it, if it says.
+    pub fn mode_hint(&self) -> Option<tamis::InputMode> {
+        let Input::File(p) = self else { return None };
+        let name = p.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        if name.ends_with(".txt") || name.ends_with(".text") {
+            Some(tamis::InputMode::Text)
+        } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
+            Some(tamis::InputMode::Html)
+        } else {
+            None
+        }
+    }
+
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Input::File(p) => std::fs::read(p),
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)?;
+                Ok(buf)
+            }
+        }
+    }
+}
+
+/// Whether a file found in a directory walk is a page tamis reads.
+fn is_page_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".html", ".htm", ".xhtml", ".txt", ".text"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Expands the command line's paths.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if meta.is_dir() {
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file() && is_page_file(e.path()))
+                .map(|e| e.into_path())
+                .collect();
+            found.sort();
+            out.extend(found.into_iter().map(Input::File));
+        } else {
+            out.push(Input::File(path.clone()));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,189 @@
+//! The `Block`: the unit both input kinds are cut into and the classifier decides on.
+//!
+//! HTML pages and flattened text meet here: a block is a paragraph, heading, list item, table cell,
+//! code block or line, with its text and the features the classifier reads.
+
+use crate::html::dom::{NodeId, NONE};
+
+/// What a block is, structurally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "level")]
+pub enum Kind {
+    Paragraph,
+    /// A heading with its level, 1 to 6.
+    Heading(u8),
+    ListItem,
+    Code,
+    Quote,
+    /// A table cell; cells of one row share [`Block::row`].
+    Cell,
+}
+
+/// What the classifier decided a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Label {
+    #[default]
+    Boilerplate,
+    Content,
+    Comment,
+    /// The page's title, moved to the metadata.
+    Title,
+    /// A byline or a dateline, moved to the metadata.
+    Byline,
+}
+
+/// Hints inherited from the elements around a block (HTML) or from its wording (text).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints(pub u16);
+
+impl Hints {
+    /// Under an element whose tag, class or id says navigation, sidebar, footer, share, ad, ….
+    pub const BOILER: u16 = 1;
+    /// Under an element whose class or id says comments.
+    pub const COMMENT: u16 = 2;
+    /// Under an element whose tag, role, itemprop, class or id says main content.
+    pub const CONTENT: u16 = 4;
+    /// Inside a link.
+    pub const LINK: u16 = 8;
+    /// Under a form.
+    pub const FORM: u16 = 16;
+    /// A known boilerplate phrase (share, read also, cookies, …) in the text itself.
+    pub const PHRASE: u16 = 32;
+    /// Under a `<header>` or page-level heading area.
+    pub const HEADER: u16 = 64;
+
+    #[inline]
+    pub fn has(self, flag: u16) -> bool {
+        self.0 & flag != 0
+    }
+}
+
+/// One block of a page.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    pub kind: Kind,
+    pub label: Label,
+    pub hints: Hints,
+    /// Characters of text.
+    pub chars: u32,
+    /// Characters of text inside links.
+    pub link_chars: u32,
+    /// The block-level element the text sits in (HTML), or NONE (text).
+    pub node: NodeId,
+    /// The table row of a cell, or NONE.
+    pub row: NodeId,
+    /// The nearest element above that carries the BOILER hint, or NONE.
+    pub boiler_at: NodeId,
+    /// The nearest element above that carries the COMMENT hint, or NONE.
+    pub comment_at: NodeId,
+}
+
+impl Block {
+    pub fn new(text: String, kind: Kind) -> Block {
+        let chars = text.chars().count() as u32;
+        Block {
+            text,
+            kind,
+            label: Label::Boilerplate,
+            hints: Hints::default(),
+            chars,
+            link_chars: 0,
+            node: NONE,
+            row: NONE,
+            boiler_at: NONE,
+            comment_at: NONE,
+        }
+    }
+
+    /// Share of the text that sits inside links.
+    #[inline]
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Word-level statistics of a piece of text, computed in one pass.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TextStats {
+    pub words: u32,
+    /// Characters of scripts written without spaces (CJK, Thai): each counts as part of a word.
+    pub dense_chars: u32,
+    /// Sentence ends: . ! ? and their CJK forms.
+    pub stops: u32,
+    pub commas: u32,
+    pub digits: u32,
+    pub uppercase_initial_words: u32,
+}
+
+impl TextStats {
+    pub fn of(text: &str) -> TextStats {
+        let mut s = TextStats::default();
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if is_dense_script(c) {
+                    s.dense_chars += 1;
+                    in_word = false;
+                    continue;
+                }
+                if !in_word {
+                    s.words += 1;
+                    if c.is_uppercase() {
+                        s.uppercase_initial_words += 1;
+                    }
+                    in_word = true;
+                }
+                if c.is_ascii_digit() {
+                    s.digits += 1;
+                }
+            } else {
+                in_word = matches!(c, '\'' | '’' | '-') && in_word;
+                match c {
+                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => s.stops += 1,
+                    ',' | '，' | '、' | '،' | ';' => s.commas += 1,
+                    _ => {}
+                }
+            }
+        }
+        s
+    }
+
+    /// A length in "words" that treats CJK characters fairly (about two characters a word).
+    pub fn word_equivalents(&self) -> u32 {
+        self.words + self.dense_chars / 2
+    }
+}
+
+/// Scripts written without spaces between words.
+#[inline]
+pub fn is_dense_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0x0E00..=0x0E7F // Thai
+        | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_words_stops_and_cjk() {
+        let s = TextStats::of("Hello, world. It's fine!");
+        assert_eq!(s.words, 4);
+        assert_eq!(s.stops, 2);
+        assert_eq!(s.commas, 1);
+        let c = TextStats::of("日本語のテキストです。");
+        assert_eq!(c.words, 0);
+        assert_eq!(c.dense_chars, 10);
+        assert_eq!(c.word_equivalents(), 5);
+    }
+}

@@ -1,0 +1,140 @@
+//! Classifies the blocks of an HTML page.
+//!
+//! Each block gets a weight: long, link-poor, punctuated text weighs for content; short or link-heavy
+//! text and anything under navigation, sidebars or footers weighs against. Weights add up the tree;
+//! the element with the largest sum is the main container, the tightest one holding the content and
+//! as little furniture as possible. Inside it, blocks under furniture, forms, link lists and known
+//! boilerplate phrases are dropped, and comment sections are set apart.
+
+use crate::blocks::{Block, Hints, Kind, Label, TextStats};
+use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
+use crate::html::dom::{Dom, NodeId, NONE};
+
+/// How far up the tree a block's weight is carried.
+const MAX_CLIMB: usize = 200;
+
+/// The weight a block lends to the elements above it.
+fn weight(b: &Block) -> f32 {
+    let chars = b.chars as f32;
+    let links = b.link_chars as f32;
+    if b.hints.has(Hints::BOILER) || b.hints.has(Hints::FORM) {
+        return -chars.min(400.0) * 0.5 - 10.0;
+    }
+    let plain = chars - links;
+    let stats = TextStats::of(&b.text);
+    let mut w = plain - links * 1.5 - 25.0;
+    if stats.stops + stats.commas > 0 && plain > 60.0 {
+        w += 10.0 * (stats.stops + stats.commas).min(10) as f32;
+    }
+    if b.hints.has(Hints::COMMENT) {
+        w *= 0.25;
+    }
+    if b.hints.has(Hints::CONTENT) && w > 0.0 {
+        w *= 1.25;
+    }
+    w
+}
+
+/// Whether `ancestor` is `node` or one of its ancestors (bounded climb).
+fn is_within(dom: &Dom, mut node: NodeId, ancestor: NodeId) -> bool {
+    for _ in 0..MAX_CLIMB {
+        if node == ancestor {
+            return true;
+        }
+        if node == NONE {
+            return false;
+        }
+        node = dom.node(node).parent;
+    }
+    false
+}
+
+/// The element holding the main content: the largest sum of block weights.
+pub fn main_container(dom: &Dom, blocks: &[Block]) -> NodeId {
+    let mut sums = vec![0f32; dom.nodes.len()];
+    for b in blocks {
+        let w = weight(b);
+        let mut node = b.node;
+        for _ in 0..MAX_CLIMB {
+            if node == NONE {
+                break;
+            }
+            sums[node as usize] += w;
+            node = dom.node(node).parent;
+        }
+    }
+    let mut best = NONE;
+    let mut best_sum = f32::MIN;
+    for b in blocks {
+        // Only elements that hold blocks can win; visit each block's chain once from the bottom.
+        let mut node = b.node;
+        for _ in 0..MAX_CLIMB {
+            if node == NONE {
+                break;
+            }
+            let s = sums[node as usize];
+            if s > best_sum {
+                best_sum = s;
+                best = node;
+            }
+            node = dom.node(node).parent;
+        }
+    }
+    best
+}
+
+/// Labels every block of the page.
+pub fn classify(dom: &Dom, blocks: &mut [Block]) {
+    let container = main_container(dom, blocks);
+    for b in blocks.iter_mut() {
+        b.label = label(dom, b, container);
+    }
+    // Table cells follow their row: a row is content when any of its cells is.
+    let mut i = 0;
+    while i < blocks.len() {
+        let row = blocks[i].row;
+        let mut j = i + 1;
+        if row != NONE {
+            while j < blocks.len() && blocks[j].row == row {
+                j += 1;
+            }
+            if blocks[i..j].iter().any(|b| b.label == Label::Content) {
+                for b in &mut blocks[i..j] {
+                    if b.label == Label::Boilerplate && !b.hints.has(Hints::BOILER) {
+                        b.label = Label::Content;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
+    let in_comments = b.comment_at != NONE;
+    if in_comments && !is_within(dom, container, b.comment_at) {
+        // A comment section, unless the whole main container sits inside it (a forum thread).
+        return if b.hints.has(Hints::FORM) || is_boilerplate_phrase(&b.text) || b.chars < 2 {
+            Label::Boilerplate
+        } else {
+            Label::Comment
+        };
+    }
+    if container == NONE || !is_within(dom, b.node, container) {
+        return Label::Boilerplate;
+    }
+    if b.boiler_at != NONE && !is_within(dom, container, b.boiler_at) {
+        return Label::Boilerplate;
+    }
+    if b.hints.has(Hints::FORM) {
+        return Label::Boilerplate;
+    }
+    if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
+        return Label::Boilerplate;
+    }
+    let ld = b.link_density();
+    if ld > 0.6 && !matches!(b.kind, Kind::Heading(_)) && b.chars < 200 {
+        return Label::Boilerplate;
+    }
+    Label::Content
+}

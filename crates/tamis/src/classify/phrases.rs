@@ -1,0 +1,191 @@
+//! Recognises boilerplate phrases, related-article openers and byline openers in any listed language.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::lexicon::{lines, BOILER_PHRASES, BYLINE_PREFIXES, RELATED_PREFIXES};
+
+struct Phrases {
+    whole: HashSet<String>,
+    /// Phrases of two words or more, which also match as the start of a short line.
+    openers: Vec<String>,
+    related: Vec<String>,
+    byline: Vec<String>,
+}
+
+fn phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let whole: HashSet<String> = lines(BOILER_PHRASES).map(normalize).collect();
+        let mut openers: Vec<String> = whole.iter().filter(|p| p.contains(' ')).cloned().collect();
+        openers.sort();
+        Phrases {
+            whole,
+            openers,
+            related: lines(RELATED_PREFIXES).map(normalize).collect(),
+            byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
+        }
+    })
+}
+
+/// Lower-cases, folds white space and trims punctuation, dashes and bullets from both ends.
+pub fn normalize(line: &str) -> String {
+    let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut out = String::with_capacity(trimmed.len());
+    let mut space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Longest line, in bytes, that a phrase opener may start.
+const SHORT_LINE: usize = 160;
+
+/// True when the line is page furniture: "Share", "- Advertisement -", "Leave a comment", ….
+pub fn is_boilerplate_phrase(line: &str) -> bool {
+    if line.len() > SHORT_LINE * 2 {
+        return false;
+    }
+    let norm = normalize(line);
+    if norm.is_empty() {
+        return false;
+    }
+    let p = phrases();
+    if p.whole.contains(&norm) {
+        return true;
+    }
+    norm.len() <= SHORT_LINE
+        && p.openers
+            .iter()
+            .any(|o| norm.starts_with(o.as_str()) && o.split(' ').count() >= 3)
+}
+
+/// True when the line opens a related-article insert: "LIRE AUSSI  Another story", "Read also: …".
+pub fn is_related_insert(line: &str) -> bool {
+    if line.len() > 300 {
+        return false;
+    }
+    let norm = normalize(line);
+    phrases().related.iter().any(|prefix| {
+        if !norm.starts_with(prefix.as_str()) {
+            return false;
+        }
+        let words = prefix.split(' ').count();
+        let rest = after_words(line, words);
+        let opener = &line[..line.len() - rest.len()];
+        rest.is_empty()
+            || rest.starts_with([':', '-', '|', '»', '>', '–', '—'])
+            || !opener.chars().any(char::is_lowercase)
+            || !line.trim_end().ends_with(['.', '!', '?'])
+    })
+}
+
+/// What follows the first `n` words of `line`, trimmed of white space.
+fn after_words(line: &str, n: usize) -> &str {
+    let mut rest = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for _ in 0..n {
+        rest = rest.trim_start();
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word_end = rest[..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(end);
+        rest = &rest[word_end..];
+    }
+    rest.trim_start()
+}
+
+/// The name in a byline such as "By Jane Doe" or "Par Jean Dupont", if the line is one.
+pub fn byline_name(line: &str) -> Option<&str> {
+    let trimmed = line.trim();
+    if trimmed.len() > 120 {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    for prefix in &phrases().byline {
+        if lower.starts_with(prefix.as_str()) && lower[prefix.len()..].starts_with([' ', ':']) {
+            let name = trimmed
+                .get(prefix.len()..)?
+                .trim_start_matches([' ', ':'])
+                .trim();
+            if looks_like_name(name) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Two to five words, each starting with an upper-case letter (particles allowed), no sentence end.
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || s.ends_with(['.', '!', '?', ':']) || s.len() > 60 {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "al", "bin", "ibn", "y",
+    ];
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase()
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
+            || particles.contains(&w.to_lowercase().as_str())
+    }) && words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_in_several_languages() {
+        assert!(is_boilerplate_phrase("- Advertisement -"));
+        assert!(is_boilerplate_phrase("Partager"));
+        assert!(is_boilerplate_phrase(
+            "Your email address will not be published."
+        ));
+        assert!(is_boilerplate_phrase("Required fields are marked *"));
+        assert!(is_boilerplate_phrase("Поделиться"));
+        assert!(is_boilerplate_phrase("Kommentar schreiben"));
+        assert!(!is_boilerplate_phrase(
+            "Share prices fell sharply on Monday after the announcement."
+        ));
+    }
+
+    #[test]
+    fn related_inserts() {
+        assert!(is_related_insert(
+            "LIRE AUSSI  Ancien ambassadeur de France à Alger : «On a davantage»"
+        ));
+        assert!(is_related_insert("Read also: Ten things to know"));
+        assert!(!is_related_insert(
+            "Related studies have shown that sleep matters a great deal."
+        ));
+    }
+
+    #[test]
+    fn bylines_and_names() {
+        assert_eq!(byline_name("By Jane Doe"), Some("Jane Doe"));
+        assert_eq!(
+            byline_name("Par Jean de la Fontaine"),
+            Some("Jean de la Fontaine")
+        );
+        assert_eq!(byline_name("By the way, this is not a byline."), None);
+        assert!(looks_like_name("Abdellah El Hattach"));
+        assert!(!looks_like_name("Laisser un commentaire"));
+    }
+}

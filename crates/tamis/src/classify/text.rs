@@ -1,0 +1,162 @@
+//! Classifies the lines of flattened text.
+//!
+//! With no markup left, a line still shows its length, its punctuation, its words' shapes, and where
+//! it stands among its neighbours. Each line gets a weight (prose for, furniture against); the run of
+//! consecutive lines with the largest total is the article body, as the largest subtree sum is in
+//! HTML. Inside it, boilerplate phrases and related-article inserts drop out; just before it stands
+//! the title; a lone name at either edge is the byline.
+
+use crate::blocks::{Block, Label, TextStats};
+use crate::classify::phrases::{
+    byline_name, is_boilerplate_phrase, is_related_insert, looks_like_name,
+};
+use crate::meta::date::find_date;
+
+/// A line's weight: positive for prose, negative for short lines and known furniture.
+fn weight(b: &Block) -> f32 {
+    if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
+        return -40.0;
+    }
+    let stats = TextStats::of(&b.text);
+    let words = stats.word_equivalents() as f32;
+    let ends_sentence = b
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ':', ')']);
+    let mut w = b.chars as f32 - 45.0;
+    if ends_sentence && words >= 5.0 {
+        w += 30.0;
+    }
+    w += 8.0 * (stats.stops + stats.commas).min(10) as f32;
+    if words <= 3.0 {
+        w -= 15.0;
+    }
+    w
+}
+
+/// Labels every line: the best run is content; the title, bylines and phrases get their own labels.
+pub fn classify(blocks: &mut [Block]) {
+    if blocks.is_empty() {
+        return;
+    }
+    let weights: Vec<f32> = blocks.iter().map(weight).collect();
+    let (start, end) = best_run(&weights);
+    for (i, b) in blocks.iter_mut().enumerate() {
+        b.label = if i >= start
+            && i < end
+            && !is_boilerplate_phrase(&b.text)
+            && !is_related_insert(&b.text)
+        {
+            Label::Content
+        } else {
+            Label::Boilerplate
+        };
+    }
+    mark_title(blocks, start);
+    mark_bylines(blocks, start, end);
+}
+
+/// The run of consecutive lines with the largest sum of weights (Kadane), as `start..end`.
+fn best_run(w: &[f32]) -> (usize, usize) {
+    let (mut best, mut best_range) = (f32::MIN, (0, 0));
+    let (mut sum, mut from) = (0.0f32, 0);
+    for (i, &x) in w.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += x;
+        if sum > best {
+            best = sum;
+            best_range = (from, i + 1);
+        }
+    }
+    best_range
+}
+
+/// A title is a line of a few words that does not end like a sentence.
+fn title_like(b: &Block) -> bool {
+    let words = TextStats::of(&b.text).word_equivalents();
+    (3..=30).contains(&words)
+        && b.chars <= 250
+        && !b.text.trim_end().ends_with(['.', ',', ';', ':'])
+        && !is_boilerplate_phrase(&b.text)
+        && !is_related_insert(&b.text)
+        && byline_name(&b.text).is_none()
+        && find_date(&b.text).is_none()
+}
+
+/// The title is the nearest title-like line before the body (or its first line, if title-like).
+fn mark_title(blocks: &mut [Block], start: usize) {
+    let before = start.saturating_sub(8)..start;
+    if let Some(i) = before.rev().find(|&i| title_like(&blocks[i])) {
+        blocks[i].label = Label::Title;
+        return;
+    }
+    if start < blocks.len() && title_like(&blocks[start]) && blocks[start].chars < 150 {
+        blocks[start].label = Label::Title;
+    }
+}
+
+/// Bylines: "By …" lines near the body, and a lone name right before or right after it.
+fn mark_bylines(blocks: &mut [Block], start: usize, end: usize) {
+    let near = start.saturating_sub(6)..(end + 3).min(blocks.len());
+    for i in near {
+        let b = &blocks[i];
+        let edge = i + 1 == end || i == end || i + 1 == start || i == start;
+        if byline_name(&b.text).is_some()
+            || (edge && b.label != Label::Title && looks_like_name(&b.text))
+        {
+            blocks[i].label = Label::Byline;
+        }
+    }
+}
+
+/// The author named by the first byline, if any.
+pub fn author(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .filter(|b| b.label == Label::Byline)
+        .find_map(|b| {
+            byline_name(&b.text)
+                .or(Some(b.text.trim()))
+                .filter(|n| looks_like_name(n))
+        })
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    #[test]
+    fn finds_the_body_title_and_byline() {
+        let page = "Home\nNews\nSport\n\nA quiet town wakes up to a new bridge\n\nShare\n\n\
+            The bridge, built over three years, opened on Monday to cars, cyclists and people on foot.\n\n\
+            Residents, who had waited a long time, said the crossing would cut their commute in half.\n\n\
+            Read also: Ten bridges worth a visit\n\n\
+            Officials said the total cost stayed within the budget agreed in 2021, a rare outcome.\n\n\
+            Jane Doe\n\nLeave a comment\n\nPrivacy policy\n";
+        let mut blocks = segment(page);
+        classify(&mut blocks);
+        let content: Vec<_> = blocks
+            .iter()
+            .filter(|b| b.label == Label::Content)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(content.len(), 3, "{content:?}");
+        assert!(content[0].starts_with("The bridge"));
+        let title = blocks
+            .iter()
+            .find(|b| b.label == Label::Title)
+            .map(|b| b.text.as_str());
+        assert_eq!(title, Some("A quiet town wakes up to a new bridge"));
+        assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn best_run_is_the_largest_sum() {
+        assert_eq!(best_run(&[-1.0, 5.0, -2.0, 4.0, -10.0, 3.0]), (1, 4));
+    }
+}

@@ -1,0 +1,441 @@
+//! An arena DOM built by html5ever through its `TreeSink` seam.
+//!
+//! Nodes live in one `Vec` and point at each other by index, so building the tree costs one push per
+//! node and walking it never touches a reference count. Only what extraction needs is kept: element
+//! names and attributes, text, and the tree links. Comments, doctypes and processing instructions
+//! become inert nodes.
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, ns, Attribute, LocalName, ParseOpts, QualName};
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = u32;
+/// "No node" in the tree links.
+pub const NONE: NodeId = u32::MAX;
+/// The document node is always the first.
+pub const ROOT: NodeId = 0;
+
+/// What a node is.
+#[derive(Debug)]
+pub enum NodeData {
+    Document,
+    Element {
+        attrs: Vec<(LocalName, StrTendril)>,
+    },
+    Text(StrTendril),
+    /// Comments, doctypes, processing instructions: kept only so the tree stays well formed.
+    Inert,
+}
+
+/// One node with its tree links.
+#[derive(Debug)]
+pub struct Node {
+    pub name: QualName,
+    pub data: NodeData,
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub prev_sibling: NodeId,
+    pub next_sibling: NodeId,
+}
+
+impl Node {
+    fn new(name: QualName, data: NodeData) -> Node {
+        Node {
+            name,
+            data,
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev_sibling: NONE,
+            next_sibling: NONE,
+        }
+    }
+
+    /// The element's local name (empty for non-elements).
+    #[inline]
+    pub fn tag(&self) -> &LocalName {
+        &self.name.local
+    }
+
+    #[inline]
+    pub fn is_element(&self) -> bool {
+        matches!(self.data, NodeData::Element { .. })
+    }
+
+    /// The value of attribute `name`, if this is an element that has it.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        match &self.data {
+            NodeData::Element { attrs } => attrs
+                .iter()
+                .find(|(n, _)| &**n == name)
+                .map(|(_, v)| v.as_ref()),
+            _ => None,
+        }
+    }
+
+    pub fn attrs(&self) -> &[(LocalName, StrTendril)] {
+        match &self.data {
+            NodeData::Element { attrs } => attrs,
+            _ => &[],
+        }
+    }
+}
+
+/// A parsed HTML document.
+#[derive(Debug)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// Parses `html` with html5ever's conformant tokenizer and tree builder.
+    pub fn parse(html: &str) -> Dom {
+        let sink = Sink {
+            nodes: RefCell::new(vec![Node::new(empty_name(), NodeData::Document)]),
+        };
+        let parser = html5ever::parse_document(sink, ParseOpts::default());
+        parser.one(StrTendril::from_slice(html))
+    }
+
+    #[inline]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// Children of `id`, first to last.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// The first element below `id` (depth first) with this local name.
+    pub fn find(&self, id: NodeId, tag: &LocalName) -> Option<NodeId> {
+        self.descendants(id).find(|&n| self.node(n).tag() == tag)
+    }
+
+    /// Every node below `id` in document order (iterative, so depth costs no stack).
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root: id,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// The concatenated text below `id`.
+    pub fn text_of(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let NodeData::Text(t) = &self.node(n).data {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// How deep `id` is (the document is 0).
+    pub fn depth(&self, mut id: NodeId) -> usize {
+        let mut d = 0;
+        while self.node(id).parent != NONE {
+            id = self.node(id).parent;
+            d += 1;
+        }
+        d
+    }
+}
+
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.dom.node(id).next_sibling;
+        Some(id)
+    }
+}
+
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: NodeId,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        let node = self.dom.node(id);
+        self.next = if node.first_child != NONE {
+            node.first_child
+        } else {
+            // Climb until a node with a next sibling, stopping at the root.
+            let mut cur = id;
+            loop {
+                if cur == self.root {
+                    break NONE;
+                }
+                let n = self.dom.node(cur);
+                if n.next_sibling != NONE {
+                    break n.next_sibling;
+                }
+                cur = n.parent;
+                if cur == NONE || cur == self.root {
+                    break NONE;
+                }
+            }
+        };
+        Some(id)
+    }
+}
+
+fn empty_name() -> QualName {
+    QualName::new(None, ns!(), local_name!(""))
+}
+
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+}
+
+impl Sink {
+    fn push(&self, node: Node) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        let id = nodes.len() as NodeId;
+        nodes.push(node);
+        id
+    }
+
+    fn detach(nodes: &mut [Node], id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &nodes[id as usize];
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev as usize].next_sibling = next;
+        } else {
+            nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            nodes[next as usize].prev_sibling = prev;
+        } else {
+            nodes[parent as usize].last_child = prev;
+        }
+        let n = &mut nodes[id as usize];
+        n.parent = NONE;
+        n.prev_sibling = NONE;
+        n.next_sibling = NONE;
+    }
+
+    /// Links `child` under `parent`, before `before` (or last when `before` is NONE).
+    fn link(nodes: &mut [Node], parent: NodeId, child: NodeId, before: NodeId) {
+        Self::detach(nodes, child);
+        let prev = if before == NONE {
+            nodes[parent as usize].last_child
+        } else {
+            nodes[before as usize].prev_sibling
+        };
+        {
+            let c = &mut nodes[child as usize];
+            c.parent = parent;
+            c.prev_sibling = prev;
+            c.next_sibling = before;
+        }
+        if prev != NONE {
+            nodes[prev as usize].next_sibling = child;
+        } else {
+            nodes[parent as usize].first_child = child;
+        }
+        if before != NONE {
+            nodes[before as usize].prev_sibling = child;
+        } else {
+            nodes[parent as usize].last_child = child;
+        }
+    }
+
+    /// Inserts text under `parent` before `before`, merging with an adjacent text node.
+    fn insert_text(&self, parent: NodeId, before: NodeId, text: StrTendril) {
+        let mut nodes = self.nodes.borrow_mut();
+        let prev = if before == NONE {
+            nodes[parent as usize].last_child
+        } else {
+            nodes[before as usize].prev_sibling
+        };
+        if prev != NONE {
+            if let NodeData::Text(t) = &mut nodes[prev as usize].data {
+                t.push_tendril(&text);
+                return;
+            }
+        }
+        let id = nodes.len() as NodeId;
+        nodes.push(Node::new(empty_name(), NodeData::Text(text)));
+        Self::link(&mut nodes, parent, id, before);
+    }
+
+    fn insert(&self, parent: NodeId, before: NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(id) => {
+                Self::link(&mut self.nodes.borrow_mut(), parent, id, before)
+            }
+            NodeOrText::AppendText(text) => self.insert_text(parent, before, text),
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        Dom {
+            nodes: self.nodes.into_inner(),
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        ROOT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |n| &n[*target as usize].name)
+    }
+
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        _flags: ElementFlags,
+    ) -> NodeId {
+        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
+        self.push(Node::new(name, NodeData::Element { attrs }))
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(Node::new(empty_name(), NodeData::Inert))
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(Node::new(empty_name(), NodeData::Inert))
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.insert(*parent, NONE, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        // Template contents stay under the template element, which extraction skips anyway.
+        *target
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let parent = self.nodes.borrow()[*sibling as usize].parent;
+        if parent == NONE {
+            return;
+        }
+        self.insert(parent, *sibling, new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeData::Element { attrs: have } = &mut nodes[*target as usize].data {
+            for a in attrs {
+                if !have.iter().any(|(n, _)| *n == a.name.local) {
+                    have.push((a.name.local, a.value));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        Self::detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let mut child = nodes[*node as usize].first_child;
+        while child != NONE {
+            let next = nodes[child as usize].next_sibling;
+            Self::link(&mut nodes, *new_parent, child, NONE);
+            child = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_tree_with_merged_text() {
+        let dom = Dom::parse("<p>Hello <b>big</b> world</p><p>Two</p>");
+        let body = dom.find(ROOT, &local_name!("body")).expect("body");
+        let ps: Vec<_> = dom.children(body).collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.text_of(ps[0]), "Hello big world");
+        assert_eq!(dom.text_of(ps[1]), "Two");
+    }
+
+    #[test]
+    fn misnested_tables_are_fostered() {
+        // Text inside a table but outside cells is moved before the table (foster parenting).
+        let dom = Dom::parse("<table>oops<tr><td>cell</td></tr></table>");
+        let body = dom.find(ROOT, &local_name!("body")).expect("body");
+        assert_eq!(dom.text_of(body), "oopscell");
+    }
+
+    #[test]
+    fn deep_nesting_walks_without_recursion() {
+        let html = "<div>".repeat(50_000) + "deep";
+        let dom = Dom::parse(&html);
+        assert_eq!(dom.text_of(ROOT), "deep");
+    }
+}

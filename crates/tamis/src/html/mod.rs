@@ -1,0 +1,4 @@
+//! HTML: parsing into an arena DOM and cutting it into blocks.
+
+pub mod dom;
+pub mod segment;

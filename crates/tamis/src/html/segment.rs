@@ -1,0 +1,456 @@
+//! Cuts a parsed page into [`Block`]s: one per paragraph, heading, list item, table cell or code block,
+//! each carrying hints inherited from the elements around it (navigation, comments, main content).
+
+use html5ever::{local_name, LocalName};
+
+use crate::blocks::{Block, Hints, Kind};
+use crate::html::dom::{Dom, NodeData, NodeId, NONE, ROOT};
+use crate::lexicon::{token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS};
+
+/// Elements whose content is never page text.
+fn is_skipped(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("button")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("head")
+            | local_name!("title")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("map")
+            | local_name!("audio")
+            | local_name!("video")
+            | local_name!("source")
+            | local_name!("dialog")
+            | local_name!("label")
+    )
+}
+
+/// Elements that start a new block.
+pub fn is_block_level(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("li")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("pre")
+            | local_name!("blockquote")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("tr")
+            | local_name!("table")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("caption")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("main")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("nav")
+            | local_name!("aside")
+            | local_name!("form")
+            | local_name!("fieldset")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("address")
+            | local_name!("details")
+            | local_name!("summary")
+            | local_name!("hr")
+            | local_name!("body")
+            | local_name!("center")
+            | local_name!("legend")
+    )
+}
+
+fn heading_level(tag: &LocalName) -> Option<u8> {
+    Some(match *tag {
+        local_name!("h1") => 1,
+        local_name!("h2") => 2,
+        local_name!("h3") => 3,
+        local_name!("h4") => 4,
+        local_name!("h5") => 5,
+        local_name!("h6") => 6,
+        _ => return None,
+    })
+}
+
+/// True when inline style or attributes hide the element.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        return compact.contains("display:none") || compact.contains("visibility:hidden");
+    }
+    false
+}
+
+/// The hints an element gives by its own tag, role, itemprop, class and id.
+fn own_hints(dom: &Dom, id: NodeId) -> u16 {
+    let node = dom.node(id);
+    let mut h = match *node.tag() {
+        local_name!("nav") | local_name!("aside") | local_name!("footer") => Hints::BOILER,
+        local_name!("header") => Hints::HEADER,
+        local_name!("form") => Hints::FORM,
+        local_name!("article") | local_name!("main") => Hints::CONTENT,
+        local_name!("a") => Hints::LINK,
+        _ => 0,
+    };
+    if let Some(role) = node.attr("role") {
+        h |= match role.trim().to_ascii_lowercase().as_str() {
+            "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
+            | "search" | "dialog" | "alertdialog" | "toolbar" | "tablist" => Hints::BOILER,
+            "main" | "article" => Hints::CONTENT,
+            _ => 0,
+        };
+    }
+    if let Some(prop) = node.attr("itemprop") {
+        if matches!(
+            prop,
+            "articleBody" | "reviewBody" | "text" | "mainEntity" | "description"
+        ) {
+            h |= Hints::CONTENT;
+        }
+        if matches!(prop, "comment" | "comments") {
+            h |= Hints::COMMENT;
+        }
+    }
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            h |= class_hints(value);
+        }
+    }
+    h
+}
+
+/// Hints from a class or id attribute: each name is matched whole, then by its parts
+/// (`post-content` → `post`, `content`); boilerplate and comment beat content within one name.
+pub fn class_hints(value: &str) -> u16 {
+    let mut h = 0;
+    let mut lower = String::new();
+    for name in value.split_ascii_whitespace() {
+        lower.clear();
+        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        let mut own = 0;
+        for part in
+            std::iter::once(lower.as_str()).chain(lower.split(|c: char| !c.is_ascii_alphanumeric()))
+        {
+            if part.is_empty() {
+                continue;
+            }
+            if token_in(part, COMMENT_TOKENS) {
+                own |= Hints::COMMENT;
+            } else if token_in(part, BOILER_TOKENS) {
+                own |= Hints::BOILER;
+            } else if token_in(part, CONTENT_TOKENS) {
+                own |= Hints::CONTENT;
+            }
+        }
+        if own & (Hints::BOILER | Hints::COMMENT) != 0 {
+            own &= !Hints::CONTENT;
+        }
+        h |= own;
+    }
+    h
+}
+
+/// What a walk carries down the tree.
+#[derive(Clone, Copy)]
+struct Context {
+    hints: u16,
+    boiler_at: NodeId,
+    comment_at: NodeId,
+    /// The block-level element text is collected for.
+    block: NodeId,
+    kind: Kind,
+    row: NodeId,
+    pre: bool,
+    quote: bool,
+}
+
+enum Step {
+    Enter(NodeId, Context),
+    /// Leave a block-level element: flush its text, then go back to the outer block.
+    Leave(Context),
+}
+
+/// The page cut into blocks, with the number of characters of text below each element.
+pub struct Segmented {
+    pub blocks: Vec<Block>,
+}
+
+/// Cuts the page's `<body>` (or the whole document when it has none) into blocks.
+pub fn segment(dom: &Dom) -> Segmented {
+    let total = subtree_chars(dom);
+    let body = dom.find(ROOT, &local_name!("body")).unwrap_or(ROOT);
+    let page_chars = total[body as usize].max(1);
+    let mut w = Walker {
+        blocks: Vec::new(),
+        buf: String::new(),
+        link_chars: 0,
+        pending_space: false,
+    };
+    let start = Context {
+        hints: 0,
+        boiler_at: NONE,
+        comment_at: NONE,
+        block: body,
+        kind: Kind::Paragraph,
+        row: NONE,
+        pre: false,
+        quote: false,
+    };
+    let mut stack = vec![Step::Enter(body, start)];
+    let mut current = start;
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(outer) => {
+                w.flush(&current);
+                current = outer;
+            }
+            Step::Enter(id, ctx) => {
+                let node = dom.node(id);
+                match &node.data {
+                    NodeData::Text(t) => w.push_text(t, &ctx),
+                    NodeData::Element { .. } | NodeData::Document => {
+                        let tag = node.tag();
+                        if id != body && (is_skipped(tag) || is_hidden(dom, id)) {
+                            continue;
+                        }
+                        if *tag == local_name!("br") {
+                            w.line_break(ctx.pre);
+                            continue;
+                        }
+                        let mut inner = ctx;
+                        if id != body {
+                            let mut own = own_hints(dom, id);
+                            // A class that says "sidebar" on a wrapper holding most of the page is
+                            // a layout name, not a verdict.
+                            if own & (Hints::BOILER | Hints::FORM) != 0
+                                && !matches!(
+                                    *tag,
+                                    local_name!("nav")
+                                        | local_name!("aside")
+                                        | local_name!("footer")
+                                )
+                                && total[id as usize] * 2 > page_chars
+                            {
+                                own &= !(Hints::BOILER | Hints::FORM);
+                            }
+                            if own & Hints::COMMENT != 0 && total[id as usize] * 2 > page_chars {
+                                own &= !Hints::COMMENT;
+                            }
+                            inner.hints |= own;
+                            if own & Hints::BOILER != 0 {
+                                inner.boiler_at = id;
+                            }
+                            if own & Hints::COMMENT != 0 {
+                                inner.comment_at = id;
+                            }
+                        }
+                        let block_level = is_block_level(tag);
+                        if block_level {
+                            w.flush(&current);
+                            inner.block = id;
+                            inner.kind = block_kind(tag, &ctx);
+                            match *tag {
+                                local_name!("pre") => inner.pre = true,
+                                local_name!("blockquote") => inner.quote = true,
+                                local_name!("tr") => inner.row = id,
+                                _ => {}
+                            }
+                            stack.push(Step::Leave(current));
+                            current = inner;
+                        }
+                        let first = stack.len();
+                        for child in dom.children(id) {
+                            stack.push(Step::Enter(child, inner));
+                        }
+                        stack[first..].reverse();
+                    }
+                    NodeData::Inert => {}
+                }
+            }
+        }
+    }
+    w.flush(&current);
+    Segmented { blocks: w.blocks }
+}
+
+fn block_kind(tag: &LocalName, outer: &Context) -> Kind {
+    if let Some(level) = heading_level(tag) {
+        return Kind::Heading(level);
+    }
+    match *tag {
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Kind::ListItem,
+        local_name!("pre") => Kind::Code,
+        local_name!("td") | local_name!("th") => Kind::Cell,
+        local_name!("blockquote") => Kind::Quote,
+        _ if outer.pre => Kind::Code,
+        _ if outer.quote => Kind::Quote,
+        // A div or p inside a list item or heading keeps the outer kind.
+        _ => match outer.kind {
+            Kind::ListItem | Kind::Heading(_) | Kind::Cell => outer.kind,
+            _ => Kind::Paragraph,
+        },
+    }
+}
+
+/// Characters of text below every node.
+fn subtree_chars(dom: &Dom) -> Vec<u32> {
+    let mut total = vec![0u32; dom.nodes.len()];
+    let order: Vec<NodeId> = dom.descendants(ROOT).collect();
+    for &id in order.iter().rev() {
+        let node = dom.node(id);
+        if let NodeData::Text(t) = &node.data {
+            total[id as usize] = t.len() as u32;
+        }
+        if node.parent != NONE {
+            total[node.parent as usize] =
+                total[node.parent as usize].saturating_add(total[id as usize]);
+        }
+    }
+    total
+}
+
+struct Walker {
+    blocks: Vec<Block>,
+    buf: String,
+    link_chars: u32,
+    pending_space: bool,
+}
+
+impl Walker {
+    fn push_text(&mut self, text: &str, ctx: &Context) {
+        let before = self.buf.len();
+        if ctx.pre {
+            self.buf.push_str(text);
+        } else {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    self.pending_space = true;
+                } else {
+                    if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                        self.buf.push(' ');
+                    }
+                    self.pending_space = false;
+                    self.buf.push(c);
+                }
+            }
+        }
+        if ctx.hints & Hints::LINK != 0 {
+            self.link_chars += self.buf[before..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count() as u32;
+        }
+    }
+
+    fn line_break(&mut self, pre: bool) {
+        if pre || !self.buf.is_empty() {
+            self.buf.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    fn flush(&mut self, ctx: &Context) {
+        self.pending_space = false;
+        let text = if ctx.pre {
+            self.buf.trim_matches('\n').trim_end()
+        } else {
+            self.buf.trim()
+        };
+        if text.chars().any(|c| c.is_alphanumeric()) {
+            let mut block = Block::new(text.to_string(), ctx.kind);
+            let nonspace = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            block.chars = nonspace.max(1);
+            block.link_chars = self.link_chars.min(block.chars);
+            block.hints = Hints(ctx.hints & !Hints::LINK);
+            block.node = ctx.block;
+            block.row = ctx.row;
+            block.boiler_at = ctx.boiler_at;
+            block.comment_at = ctx.comment_at;
+            self.blocks.push(block);
+        }
+        self.buf.clear();
+        self.link_chars = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<Block> {
+        segment(&Dom::parse(html)).blocks
+    }
+
+    #[test]
+    fn paragraphs_headings_lists_and_links() {
+        let b = blocks(
+            "<h1>Title</h1><p>Some <a href=x>linked</a> text.</p><ul><li>One</li><li>Two</li></ul>\
+             <script>var x;</script><p style='display: none'>hidden</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "Some linked text.", "One", "Two"]);
+        assert_eq!(b[0].kind, Kind::Heading(1));
+        assert_eq!(b[2].kind, Kind::ListItem);
+        assert_eq!(b[1].link_chars, 6);
+    }
+
+    #[test]
+    fn class_names_give_hints() {
+        assert_eq!(class_hints("post-content"), Hints::CONTENT);
+        assert_eq!(class_hints("sidebar-content"), Hints::BOILER);
+        assert_eq!(class_hints("comment-list"), Hints::COMMENT);
+        assert_eq!(class_hints("site-header"), Hints::BOILER);
+        let b = blocks(
+            "<div class='share-buttons'>Share</div><div class=entry-content><p>Body</p></div>",
+        );
+        assert!(b[0].hints.has(Hints::BOILER));
+        assert!(b[1].hints.has(Hints::CONTENT));
+    }
+
+    #[test]
+    fn pre_keeps_white_space_and_cells_share_rows() {
+        let b = blocks(
+            "<pre>fn main() {\n    x();\n}</pre><table><tr><td>a</td><td>b</td></tr></table>",
+        );
+        assert_eq!(b[0].text, "fn main() {\n    x();\n}");
+        assert_eq!(b[0].kind, Kind::Code);
+        assert_eq!(b[1].row, b[2].row);
+        assert_eq!(b[1].kind, Kind::Cell);
+    }
+}

@@ -1,0 +1,145 @@
+//! Character encodings, found the way browsers find them: byte-order mark, then the transport's
+//! charset, then a `<meta>` declaration, then valid UTF-8, then statistical detection (chardetng).
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// How far into the page a `<meta charset>` is looked for. Browsers stop at 1024 bytes; pages in
+/// the wild often declare it later, after long comments or scripts, so we look further.
+const META_SCAN: usize = 8192;
+
+/// Decodes `bytes` to UTF-8, replacing what cannot be decoded.
+pub fn decode(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> String {
+    let encoding = choose(bytes, transport_charset, is_html);
+    // `decode` honours a BOM over the chosen encoding, as browsers do.
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+fn choose(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = transport_charset.and_then(label) {
+        return enc;
+    }
+    if is_html {
+        if let Some(enc) = sniff_charset(&bytes[..bytes.len().min(META_SCAN)]) {
+            // A page that declares a legacy charset but is valid UTF-8 was re-encoded on the way.
+            if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+                return UTF_8;
+            }
+            return enc;
+        }
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// An encoding from a label, with the HTML standard's overrides (UTF-16 in a meta means UTF-8).
+fn label(l: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(l.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())?;
+    Some(match enc.name() {
+        "UTF-16LE" | "UTF-16BE" => UTF_8,
+        "x-user-defined" => WINDOWS_1252,
+        _ => enc,
+    })
+}
+
+/// The charset declared by a `<meta charset>` or `<meta http-equiv content="…charset=…">` tag.
+pub fn sniff_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&head[from..], b"<") {
+        let start = from + pos;
+        from = start + 1;
+        let tag = &head[start..];
+        if tag.len() < 6 || !tag[1..5].eq_ignore_ascii_case(b"meta") {
+            continue;
+        }
+        let end = memchr::memchr(b'>', tag).unwrap_or(tag.len());
+        let attrs = &tag[5..end];
+        if let Some(enc) = charset_in(attrs) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn charset_in(attrs: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = attrs.iter().map(u8::to_ascii_lowercase).collect();
+    let at = memchr::memmem::find(&lower, b"charset")?;
+    let mut rest = &attrs[at + 7..];
+    while let [c, tail @ ..] = rest {
+        if c.is_ascii_whitespace() {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest = rest.strip_prefix(b"=")?;
+    let rest: &[u8] = {
+        let mut r = rest;
+        while let [c, tail @ ..] = r {
+            if c.is_ascii_whitespace() || *c == b'"' || *c == b'\'' {
+                r = tail;
+            } else {
+                break;
+            }
+        }
+        r
+    };
+    let len = rest
+        .iter()
+        .position(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b';' | b'/' | b'>'))
+        .unwrap_or(rest.len());
+    label(std::str::from_utf8(&rest[..len]).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_forms() {
+        assert_eq!(
+            sniff_charset(b"<meta charset=\"Shift_JIS\">"),
+            Some(encoding_rs::SHIFT_JIS)
+        );
+        assert_eq!(
+            sniff_charset(
+                b"<META HTTP-EQUIV=Content-Type CONTENT='text/html; charset=windows-1251'>"
+            ),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        assert_eq!(sniff_charset(b"<meta charset=utf-16>"), Some(UTF_8));
+        assert_eq!(sniff_charset(b"<p>charset=koi8-r</p>"), None);
+    }
+
+    #[test]
+    fn legacy_encodings_decode() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("日本語のページです。");
+        let mut page = b"<html><head><meta charset=shift_jis></head><body>".to_vec();
+        page.extend_from_slice(&sjis);
+        assert!(decode(&page, None, true).contains("日本語のページです。"));
+
+        let (cyr, _, _) =
+            encoding_rs::WINDOWS_1251.encode("Привет, мир! Это страница на русском языке.");
+        assert!(decode(&cyr, None, false).contains("Привет, мир!"));
+
+        let (latin, _, _) = WINDOWS_1252.encode("Déjà vu, café crème, naïveté à Noël.");
+        assert_eq!(
+            decode(&latin, Some("iso-8859-1"), false),
+            "Déjà vu, café crème, naïveté à Noël."
+        );
+    }
+
+    #[test]
+    fn bom_wins_and_invalid_utf8_survives() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi", Some("windows-1252"), true), "hi");
+        let s = decode(b"ok \xFF\xFE\xFD bytes", None, false);
+        assert!(s.starts_with("ok "));
+    }
+}

@@ -1,0 +1,168 @@
+//! Word lists the decisions read: class and id tokens, and boilerplate phrases in many languages.
+//!
+//! They live here, in one place, so that tuning them never means hunting literals through the code.
+//! The phrase lists are data files under `data/`, one phrase a line.
+
+/// Class or id tokens that mark navigation, sidebars, sharing, ads and other page furniture.
+/// A token matches when it equals an entry, or starts with an entry that ends with `*`.
+pub const BOILER_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert*",
+    "adsense",
+    "adslot",
+    "adunit",
+    "advertisement",
+    "sponsor*",
+    "promo*",
+    "banner",
+    "breadcrumb*",
+    "crumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "navlinks",
+    "menu*",
+    "submenu",
+    "sidebar*",
+    "widget*",
+    "footer*",
+    "foot",
+    "masthead",
+    "topbar",
+    "toolbar",
+    "share*",
+    "sharing",
+    "social*",
+    "sociallinks",
+    "follow",
+    "related*",
+    "recommend*",
+    "popular",
+    "trending",
+    "newsletter*",
+    "subscribe*",
+    "subscription",
+    "signup",
+    "cookie*",
+    "consent",
+    "gdpr",
+    "pagination",
+    "pager",
+    "paging",
+    "tagcloud",
+    "skip",
+    "print",
+    "modal",
+    "popup",
+    "overlay",
+    "lightbox",
+    "login",
+    "signin",
+    "disclaimer",
+    "copyright",
+    "outbrain",
+    "taboola",
+    "teaser*",
+    "more-stories",
+    "jump",
+    "offcanvas",
+    "drawer",
+    "hidden",
+    "sr",
+    "visually",
+    "screen-reader*",
+    "cta",
+    "rail",
+    "dropdown",
+    "mega",
+    "site-header",
+    "byline",
+    "dateline",
+    "author-bio",
+    "authorbox",
+    "bio",
+    "rating*",
+    "vote*",
+    "postmeta",
+    "entry-meta",
+    "post-meta",
+    "meta",
+    "tags",
+    "tag-list",
+    "categories",
+    "toc",
+    "table-of-contents",
+    "feedback",
+    "survey",
+    "newsletter",
+    "donate",
+    "paywall",
+];
+
+/// Class or id tokens that mark comment sections.
+pub const COMMENT_TOKENS: &[&str] = &[
+    "comment*",
+    "disqus*",
+    "respond",
+    "replies",
+    "reply",
+    "discussion",
+    "talk",
+    "reactions",
+];
+
+/// Class or id tokens that mark main content.
+pub const CONTENT_TOKENS: &[&str] = &[
+    "article*",
+    "content*",
+    "entry*",
+    "post",
+    "post-body",
+    "postbody",
+    "post-content",
+    "main*",
+    "story*",
+    "body",
+    "text",
+    "blog*",
+    "prose",
+    "markdown",
+    "rich-text",
+    "richtext",
+    "td-post-content",
+    "page-content",
+    "documentation",
+    "docs",
+    "description",
+    "product-description",
+    "thread",
+    "topic",
+    "forum",
+];
+
+/// Whether `token` (lower case) matches a list of the form above.
+pub fn token_in(token: &str, list: &[&str]) -> bool {
+    list.iter().any(|entry| match entry.strip_suffix('*') {
+        Some(prefix) => token.starts_with(prefix),
+        None => token == *entry,
+    })
+}
+
+/// Boilerplate phrases: whole short lines that are page furniture (share, read also, comment forms,
+/// cookie prompts, ad labels, newsletter prompts, pagination), in many languages.
+pub const BOILER_PHRASES: &str = include_str!("../data/boilerplate-phrases.txt");
+
+/// Prefixes that open a related-article insert ("Read also: …").
+pub const RELATED_PREFIXES: &str = include_str!("../data/related-prefixes.txt");
+
+/// Prefixes that introduce a byline ("By …").
+pub const BYLINE_PREFIXES: &str = include_str!("../data/byline-prefixes.txt");
+
+/// The non-empty, non-comment lines of a phrase file, lower-cased.
+pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

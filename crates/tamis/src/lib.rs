@@ -1,0 +1,185 @@
+//! tamis sifts web pages: it keeps the content and lets the chaff fall through.
+//!
+//! Bytes in (HTML, or text a naive converter already flattened; gzipped or not; any encoding),
+//! a [`Document`] out: the main text as sections, comments apart, and metadata.
+//!
+//! ```
+//! let html = b"<html><head><title>Bridge opens | Town News</title></head><body>\
+//!     <nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+//!     <article><h1>Bridge opens</h1><p>The new bridge opened on Monday, after three years \
+//!     of work, to cars, cyclists and people on foot.</p></article></body></html>";
+//! let doc = tamis::extract(html, &tamis::Options::default()).unwrap();
+//! assert_eq!(doc.meta.title.as_deref(), Some("Bridge opens"));
+//! assert!(tamis::render::plain_text(&doc.body).starts_with("The new bridge opened"));
+//! ```
+//!
+//! The path every page takes: [`input`] (decompress, sniff, decode) → [`html`] or [`text`]
+//! (cut into [`blocks`]) → [`classify`] → [`meta`] → [`Document`] → [`render`].
+
+pub mod blocks;
+pub mod classify;
+mod document;
+pub mod html;
+pub mod input;
+pub mod lexicon;
+pub mod meta;
+pub mod render;
+pub mod text;
+
+pub use document::{Document, Section, WarcInfo};
+pub use input::{InputKind, InputMode};
+pub use meta::Metadata;
+
+use blocks::{Block, Label};
+
+/// Why a page gave no document.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("empty input")]
+    Empty,
+    #[error("input larger than the limit of {limit} bytes")]
+    TooLarge { limit: usize },
+    #[error("binary data, not HTML or text")]
+    Binary,
+    #[error("gzip stream is corrupt or truncated: {0}")]
+    Decompress(String),
+}
+
+/// The default largest page, decompressed: pages beyond it are refused, not cut.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// How to read a page.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// HTML, text, or find out.
+    pub input: InputMode,
+    /// Refuse pages larger than this many bytes (compressed or decompressed).
+    pub max_bytes: usize,
+    /// The page's address, when the caller knows it (a WARC record's target URI).
+    pub url: Option<String>,
+    /// The charset the transport declared (an HTTP `Content-Type`), which outranks `<meta>`.
+    pub http_charset: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            input: InputMode::Auto,
+            max_bytes: DEFAULT_MAX_BYTES,
+            url: None,
+            http_charset: None,
+        }
+    }
+}
+
+/// Extracts a document from the raw bytes of one page.
+pub fn extract(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
+    let (text, kind) = input::prepare(
+        bytes,
+        opts.input,
+        opts.http_charset.as_deref(),
+        opts.max_bytes,
+    )?;
+    Ok(match kind {
+        InputKind::Html => extract_html(&text, opts),
+        InputKind::Text => extract_text(&text, opts),
+    })
+}
+
+/// Extracts a document from an HTML page already decoded.
+pub fn extract_html(html_text: &str, opts: &Options) -> Document {
+    let dom = html::dom::Dom::parse(html_text);
+    let signals = meta::signals(&dom);
+    let mut meta = meta::resolve(&signals, opts.url.as_deref());
+    let mut blocks = html::segment::segment(&dom).blocks;
+    classify::html::classify(&dom, &mut blocks);
+    if let Some(title) = &meta.title {
+        mark_title(&mut blocks, title);
+    }
+    let doc_meta_lang = meta.language.is_none();
+    let (body, comments) = sections(&blocks);
+    if doc_meta_lang {
+        meta.language = meta::lang::detect(&render::plain_text(&body));
+    }
+    Document {
+        source: None,
+        input: InputKind::Html,
+        meta,
+        body,
+        comments,
+        warc: None,
+    }
+}
+
+/// Extracts a document from text a naive HTML-to-text step already flattened.
+pub fn extract_text(text: &str, opts: &Options) -> Document {
+    let mut blocks = text::segment(text);
+    classify::text::classify(&mut blocks);
+    let (body, comments) = sections(&blocks);
+    let title = blocks
+        .iter()
+        .find(|b| b.label == Label::Title)
+        .map(|b| b.text.clone());
+    let date = blocks
+        .iter()
+        .filter(|b| b.label != Label::Content && b.chars < 80)
+        .take(60)
+        .find_map(|b| meta::date::find_date(&b.text));
+    let meta = Metadata {
+        url: opts.url.clone(),
+        title,
+        author: classify::text::author(&blocks),
+        date,
+        language: meta::lang::detect(&render::plain_text(&body)),
+        ..Metadata::default()
+    };
+    Document {
+        source: None,
+        input: InputKind::Text,
+        meta,
+        body,
+        comments,
+        warc: None,
+    }
+}
+
+/// Marks the content block that repeats the title (the page's heading) as the title.
+fn mark_title(blocks: &mut [Block], title: &str) {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let t = norm(title);
+    if let Some(b) = blocks
+        .iter_mut()
+        .filter(|b| b.label == Label::Content)
+        .take(12)
+        .find(|b| norm(&b.text) == t)
+    {
+        b.label = Label::Title;
+    }
+}
+
+/// The content and comment blocks as sections.
+fn sections(blocks: &[Block]) -> (Vec<Section>, Vec<Section>) {
+    let mut body = Vec::new();
+    let mut comments = Vec::new();
+    let mut prev_row = [html::dom::NONE; 2];
+    for b in blocks {
+        let (out, slot) = match b.label {
+            Label::Content => (&mut body, 0),
+            Label::Comment => (&mut comments, 1),
+            _ => continue,
+        };
+        let same_row = b.row != html::dom::NONE && b.row == prev_row[slot] && !out.is_empty();
+        prev_row[slot] = b.row;
+        out.push(Section {
+            kind: b.kind,
+            text: b.text.clone(),
+            same_row,
+        });
+    }
+    (body, comments)
+}

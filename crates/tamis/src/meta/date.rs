@@ -1,0 +1,350 @@
+//! Dates as pages write them (ISO 8601, "September 4, 2025", "4 septembre 2025", "2025年9月4日", …)
+//! turned into ISO 8601 calendar dates.
+
+/// Month names and abbreviations in the languages most common on the web, with their numbers.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("augustus", 8),
+    // Russian (genitive and nominative)
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    // Polish (genitive)
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Turkish
+    ("ocak", 1),
+    ("şubat", 2),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> Option<String> {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1990..=2100).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Parses a date that is the whole of `s` or starts it (an attribute value, a JSON-LD field).
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    numeric(s).or_else(|| find_date(s))
+}
+
+/// A numeric date at the start of `s`: 2025-09-04, 2025/09/04, 20250904, 04.09.2025, 9/4/2025.
+fn numeric(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| std::str::from_utf8(part).ok()?.parse().ok())?
+    };
+    // YYYY-MM-DD and friends.
+    if let (Some(y), Some(&sep)) = (digits(0, 4), b.get(4)) {
+        if matches!(sep, b'-' | b'/' | b'.') {
+            let m_len = b[5..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let m = digits(5, m_len)?;
+            if b.get(5 + m_len) == Some(&sep) {
+                let d_len = b[6 + m_len..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                return valid(y, m, digits(6 + m_len, d_len.min(2))?);
+            }
+        }
+        if b.len() >= 8
+            && b[..8].iter().all(u8::is_ascii_digit)
+            && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+        {
+            return valid(y, digits(4, 2)?, digits(6, 2)?);
+        }
+    }
+    None
+}
+
+/// The first date written anywhere in `text`, in any of the forms this module knows.
+pub fn find_date(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    for (i, &tok) in tokens.iter().enumerate() {
+        if tok.len() > 40 {
+            continue;
+        }
+        if let Some(d) = numeric(tok.trim_start_matches(['(', '['])) {
+            return Some(d);
+        }
+        if let Some(d) = dotted_or_slashed(tok) {
+            return Some(d);
+        }
+        if let Some(d) = cjk(tok) {
+            return Some(d);
+        }
+        let Some(m) = month(tok) else { continue };
+        let num = |j: usize| -> Option<u32> {
+            let t = *tokens.get(j)?;
+            let t = t.trim_end_matches(['.', ',']);
+            let t = t.trim_end_matches(|c: char| c.is_alphabetic()); // 4th, 1er
+            (t.len() <= 4 && !t.is_empty()).then(|| t.parse().ok())?
+        };
+        // "September 4, 2025"
+        if let (Some(d), Some(y)) = (num(i + 1), num(i + 2)) {
+            if let Some(v) = valid(y, m, d) {
+                return Some(v);
+            }
+        }
+        // "4 September 2025", "4. September 2025", "4 de septiembre de 2025"
+        let skip_de = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t| matches!(*t, "de" | "del" | "of"))
+        };
+        if i >= 1 {
+            let mut before = i - 1;
+            if skip_de(before) && before >= 1 {
+                before -= 1;
+            }
+            let after = if skip_de(i + 1) { i + 2 } else { i + 1 };
+            if let (Some(d), Some(y)) = (num(before), num(after)) {
+                if let Some(v) = valid(y, m, d) {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// 04.09.2025 (day first), 09/04/2025 (month first, as in the US, unless the first part exceeds 12).
+fn dotted_or_slashed(tok: &str) -> Option<String> {
+    let tok = tok.trim_matches(|c: char| !c.is_ascii_digit());
+    for sep in ['.', '/', '-'] {
+        let parts: Vec<&str> = tok.split(sep).collect();
+        if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+            continue;
+        }
+        let (a, b, y) = (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        );
+        let (d, m) = if sep == '/' && a <= 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        return valid(y, m, d);
+    }
+    None
+}
+
+/// 2025年9月4日
+fn cjk(tok: &str) -> Option<String> {
+    let (y, rest) = tok.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.split('日').next()?;
+    let y = y
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>();
+    let y: String = y.chars().rev().collect();
+    valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A date in a URL path: /2025/09/04/ or /2025-09-04-.
+pub fn date_in_url(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let parts: Vec<&str> = path.split(['/', '-', '_']).collect();
+    parts.windows(3).find_map(|w| {
+        if w[0].len() == 4 && w[1].len() == 2 && w[2].len() == 2 {
+            valid(w[0].parse().ok()?, w[1].parse().ok()?, w[2].parse().ok()?)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_forms() {
+        assert_eq!(
+            parse_date("2025-09-04T05:50:00+00:00").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(parse_date("20250904").as_deref(), Some("2025-09-04"));
+        assert_eq!(
+            find_date("Posted on September 4, 2025 at 5:50").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            find_date("le 4 septembre 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            find_date("4. September 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            find_date("4 de septiembre de 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            find_date("Updated 04.09.2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(find_date("9/4/2025").as_deref(), Some("2025-09-04"));
+        assert_eq!(find_date("2025年9月4日").as_deref(), Some("2025-09-04"));
+        assert_eq!(
+            find_date("4 сентября 2025 г.").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            date_in_url("https://x.org/2025/09/04/slug/").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(find_date("no date here, 2025 people"), None);
+        assert_eq!(parse_date("2025-02-30"), None);
+    }
+}

@@ -1,0 +1,470 @@
+//! Metadata: title, authors, date, site name, description, URL, language, image, categories, tags.
+//!
+//! Read from JSON-LD, OpenGraph, Dublin Core and other `<meta>` tags, microdata, `<time>` elements
+//! and visible bylines; the first trustworthy source in a fixed order of preference wins.
+
+pub mod date;
+pub mod jsonld;
+pub mod lang;
+
+use html5ever::local_name;
+use serde::Serialize;
+
+use crate::html::dom::Dom;
+
+/// The document's metadata. Every field is optional: a page may not say.
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct Metadata {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub sitename: Option<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    pub image: Option<String>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// Folds white space and trims; decodes nothing (the parser already did).
+pub fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the markup of a page says, gathered in one pass before any choice is made.
+#[derive(Debug, Default)]
+pub struct Signals {
+    pub title_tag: Option<String>,
+    /// `<meta>` name/property/itemprop (lower-cased) and content, in document order.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub html_lang: Option<String>,
+    pub jsonld: jsonld::JsonLd,
+    /// Text of the first `<h1>` elements.
+    pub h1: Vec<String>,
+    /// `datetime` of `<time>` elements, the ones marked as publication date first.
+    pub times: Vec<String>,
+    /// Text of elements marked as the author (rel=author, itemprop=author, class author/byline).
+    pub author_elements: Vec<String>,
+}
+
+impl Signals {
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    fn meta_all(&self, key: &str) -> Vec<String> {
+        self.metas
+            .iter()
+            .filter(|(n, _)| n == key)
+            .map(|(_, v)| clean(v))
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+}
+
+/// Gathers the metadata signals of a page in one pass over its nodes.
+pub fn signals(dom: &Dom) -> Signals {
+    let mut s = Signals::default();
+    let mut scripts = Vec::new();
+    let mut published_times = Vec::new();
+    for (i, node) in dom.nodes.iter().enumerate() {
+        if !node.is_element() {
+            continue;
+        }
+        let id = i as u32;
+        match *node.tag() {
+            local_name!("title") if s.title_tag.is_none() => {
+                let t = clean(&dom.text_of(id));
+                if !t.is_empty() {
+                    s.title_tag = Some(t);
+                }
+            }
+            local_name!("meta") => {
+                let key = node
+                    .attr("property")
+                    .or_else(|| node.attr("name"))
+                    .or_else(|| node.attr("itemprop"))
+                    .or_else(|| node.attr("http-equiv"));
+                if let (Some(k), Some(v)) = (key, node.attr("content")) {
+                    s.metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
+                }
+            }
+            local_name!("link") => {
+                let rel = node.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
+                    s.canonical = node.attr("href").map(str::to_string);
+                }
+            }
+            local_name!("html") if s.html_lang.is_none() => {
+                s.html_lang = node
+                    .attr("lang")
+                    .or_else(|| node.attr("xml:lang"))
+                    .map(str::to_string);
+            }
+            local_name!("script") => {
+                if node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    scripts.push(dom.text_of(id));
+                }
+            }
+            local_name!("h1") if s.h1.len() < 4 => {
+                let t = clean(&dom.text_of(id));
+                if !t.is_empty() {
+                    s.h1.push(t);
+                }
+            }
+            local_name!("time") => {
+                if let Some(dt) = node.attr("datetime").or_else(|| node.attr("content")) {
+                    let published = node
+                        .attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || node
+                            .attr("class")
+                            .is_some_and(|c| c.contains("publish") || c.contains("entry-date"));
+                    if published {
+                        published_times.push(dt.to_string());
+                    } else if s.times.len() < 8 {
+                        s.times.push(dt.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if s.author_elements.len() < 4 && is_author_element(node) {
+            let t = clean(&dom.text_of(id));
+            if !t.is_empty() && t.len() < 120 {
+                s.author_elements.push(t);
+            }
+        }
+    }
+    published_times.append(&mut s.times);
+    s.times = published_times;
+    s.jsonld = jsonld::parse(&scripts);
+    s
+}
+
+fn is_author_element(node: &crate::html::dom::Node) -> bool {
+    if matches!(
+        *node.tag(),
+        local_name!("meta") | local_name!("link") | local_name!("script")
+    ) {
+        return false;
+    }
+    if node
+        .attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
+    {
+        return true;
+    }
+    if node.attr("itemprop").is_some_and(|p| p == "author") {
+        return true;
+    }
+    node.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|name| {
+            let n = name.to_ascii_lowercase();
+            matches!(
+                n.as_str(),
+                "author"
+                    | "author-name"
+                    | "byline"
+                    | "byline-name"
+                    | "by-author"
+                    | "fn"
+                    | "author__name"
+                    | "entry-author"
+                    | "post-author"
+                    | "article-author"
+                    | "author-link"
+            )
+        })
+    })
+}
+
+/// Strips a "By " prefix, a leading "@", and refuses URLs and e-mail addresses.
+pub fn clean_author(raw: &str) -> Option<String> {
+    let mut a = clean(raw);
+    for prefix in [
+        "By ",
+        "by ",
+        "BY ",
+        "Par ",
+        "par ",
+        "Von ",
+        "von ",
+        "Por ",
+        "por ",
+        "Written by ",
+        "Posted by ",
+    ] {
+        if let Some(rest) = a.strip_prefix(prefix) {
+            a = rest.trim().to_string();
+        }
+    }
+    let a = a
+        .trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace())
+        .to_string();
+    if a.is_empty()
+        || a.len() > 100
+        || a.contains("://")
+        || a.contains('@')
+        || a.starts_with("www.")
+    {
+        return None;
+    }
+    if !a.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(a)
+}
+
+/// Picks the metadata from the signals. `url` is the address the caller knows the page by.
+pub fn resolve(s: &Signals, url: Option<&str>) -> Metadata {
+    let j = &s.jsonld;
+    let mut m = Metadata {
+        url: s
+            .canonical
+            .clone()
+            .or_else(|| s.meta(&["og:url"]).map(str::to_string))
+            .or_else(|| j.url.clone())
+            .or_else(|| url.map(str::to_string))
+            .filter(|u| u.starts_with("http")),
+        ..Metadata::default()
+    };
+    m.sitename = s
+        .meta(&[
+            "og:site_name",
+            "application-name",
+            "twitter:app:name:iphone",
+        ])
+        .map(clean)
+        .or_else(|| j.publisher.clone());
+    m.title = choose_title(s, m.sitename.as_deref());
+    let mut authors: Vec<String> = j.authors.iter().filter_map(|a| clean_author(a)).collect();
+    if authors.is_empty() {
+        authors = s
+            .meta(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "dcterms.creator",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+                "citation_author",
+            ])
+            .and_then(clean_author)
+            .into_iter()
+            .collect();
+    }
+    if authors.is_empty() {
+        authors = s
+            .author_elements
+            .iter()
+            .find_map(|a| clean_author(a))
+            .into_iter()
+            .collect();
+    }
+    authors.dedup();
+    m.author = (!authors.is_empty()).then(|| authors.join(", "));
+    m.date = j
+        .date_published
+        .as_deref()
+        .and_then(date::parse_date)
+        .or_else(|| {
+            s.meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "dcterms.created",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "citation_publication_date",
+                "citation_date",
+                "article.published",
+                "published_time",
+                "article:published",
+                "datecreated",
+            ])
+            .and_then(date::parse_date)
+        })
+        .or_else(|| s.times.iter().find_map(|t| date::parse_date(t)))
+        .or_else(|| m.url.as_deref().and_then(date::date_in_url))
+        .or_else(|| {
+            j.date_modified
+                .as_deref()
+                .and_then(date::parse_date)
+                .or_else(|| {
+                    s.meta(&[
+                        "article:modified_time",
+                        "og:updated_time",
+                        "lastmod",
+                        "last-modified",
+                    ])
+                    .and_then(date::parse_date)
+                })
+        });
+    m.description = s
+        .meta(&[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ])
+        .map(clean)
+        .or_else(|| j.description.clone());
+    m.image = s
+        .meta(&[
+            "og:image",
+            "og:image:url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .map(|v| v.trim().to_string())
+        .or_else(|| j.image.clone());
+    m.language = s
+        .html_lang
+        .as_deref()
+        .and_then(lang::primary_subtag)
+        .or_else(|| {
+            s.meta(&["content-language", "og:locale", "language", "dc.language"])
+                .and_then(lang::primary_subtag)
+        });
+    m.categories = s.meta_all("article:section");
+    if m.categories.is_empty() {
+        m.categories = j.sections.clone();
+    }
+    m.tags = s.meta_all("article:tag");
+    if m.tags.is_empty() {
+        m.tags = j.keywords.clone();
+    }
+    if m.tags.is_empty() {
+        if let Some(k) = s.meta(&["keywords", "news_keywords"]) {
+            m.tags = k.split(',').map(clean).filter(|k| !k.is_empty()).collect();
+        }
+    }
+    m
+}
+
+/// Separators sites put between a page's title and their own name.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " : ", " ~ ",
+];
+
+/// The page's own title: an `<h1>` that the declared titles agree with, else the declared title with
+/// the site name taken off.
+fn choose_title(s: &Signals, sitename: Option<&str>) -> Option<String> {
+    let declared: Vec<String> = [
+        s.meta(&["og:title"]).map(clean),
+        s.jsonld.headline.clone(),
+        s.meta(&["twitter:title", "dc.title", "title", "headline"])
+            .map(clean),
+        s.title_tag.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.is_empty())
+    .collect();
+    let norm = |t: &str| {
+        t.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for h in &s.h1 {
+        let nh = norm(h);
+        if nh.len() >= 4 && declared.iter().any(|d| norm(d).contains(&nh)) {
+            return Some(h.clone());
+        }
+    }
+    let first = declared.first()?;
+    Some(strip_site_name(first, sitename))
+}
+
+/// "Bridge opens | Example News" → "Bridge opens".
+pub fn strip_site_name(title: &str, sitename: Option<&str>) -> String {
+    for sep in TITLE_SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        if let Some(site) = sitename {
+            let site = site.to_lowercase();
+            let kept: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|p| p.trim().to_lowercase() != site)
+                .collect();
+            if kept.len() < parts.len() && !kept.is_empty() {
+                return kept.join(sep).trim().to_string();
+            }
+        }
+        // Without a known site name, the site is the short part at either end.
+        let (first, last) = (parts[0].trim(), parts[parts.len() - 1].trim());
+        return if first.len() >= last.len() {
+            parts[..parts.len() - 1].join(sep).trim().to_string()
+        } else {
+            parts[1..].join(sep).trim().to_string()
+        };
+    }
+    title.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> Metadata {
+        resolve(&signals(&Dom::parse(html)), None)
+    }
+
+    #[test]
+    fn title_prefers_the_agreeing_h1() {
+        let m = meta_of(
+            "<html lang=en-US><head><title>Bridge opens at last | Example News</title>\
+             <meta property=og:site_name content='Example News'></head>\
+             <body><h1>Bridge opens at last</h1></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Bridge opens at last"));
+        assert_eq!(m.sitename.as_deref(), Some("Example News"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn title_without_h1_loses_the_site_name() {
+        assert_eq!(
+            strip_site_name("A long story about bridges - Example", None),
+            "A long story about bridges"
+        );
+        assert_eq!(
+            strip_site_name("Example | A long story about bridges", Some("Example")),
+            "A long story about bridges"
+        );
+    }
+
+    #[test]
+    fn author_and_date_from_meta_and_time() {
+        let m = meta_of(
+            "<head><meta name=author content='By Jane Doe'></head>\
+             <body><time datetime='2024-03-05T10:00:00Z'>March 5</time></body>",
+        );
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+    }
+}

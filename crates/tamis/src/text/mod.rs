@@ -1,0 +1,65 @@
+//! Cuts flattened text into [`Block`]s: one per non-empty line, with list markers recognised.
+
+use crate::blocks::{Block, Kind};
+
+/// One block per non-empty line, in order.
+pub fn segment(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if !line.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let (kind, body) = match list_marker(line) {
+            Some(rest) => (Kind::ListItem, rest),
+            None => (Kind::Paragraph, line),
+        };
+        let mut block = Block::new(collapse(body), kind);
+        block.chars = block
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count()
+            .max(1) as u32;
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// The text after a bullet ("- ", "• ", …), if the line starts with one. Numbered lines keep their
+/// number, which is part of the text.
+fn list_marker(line: &str) -> Option<&str> {
+    ["- ", "* ", "• ", "· ", "– ", "◦ ", "▪ "]
+        .iter()
+        .find_map(|bullet| line.strip_prefix(bullet))
+        .map(str::trim_start)
+}
+
+/// Folds runs of white space into one space.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_become_blocks() {
+        let b = segment("Title\n\n  A  paragraph here.\n- item one\n12. item two\n---\n");
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "A paragraph here.", "item one", "12. item two"]
+        );
+        assert_eq!(b[2].kind, Kind::ListItem);
+        assert_eq!(b[3].kind, Kind::Paragraph);
+    }
+}
