@@ -142,6 +142,16 @@ pub const CONTENT_TOKENS: &[&str] = &[
     "forum",
 ];
 
+/// Whole class names that mark a post's or article's body beyond doubt; they override furniture
+/// hints inherited from page-builder wrappers.
+pub const STRONG_CONTENT_CLASSES: &[&str] = &[
+    "entry-content", "post-content", "article-content", "article-body", "articlebody", "post-body",
+    "postbody", "story-body", "storycontent", "main-content", "maincontent", "page-content",
+    "td-post-content", "single-content", "content-body", "blog-content", "post-entry", "the-content",
+    "entry-body", "article__body", "article-text", "rich-text", "post__content", "article__content",
+    "entry__content", "blog-post-content", "post-text", "articletext", "story-content",
+];
+
 /// Whether `token` (lower case) matches a list of the form above.
 pub fn token_in(token: &str, list: &[&str]) -> bool {
     list.iter().any(|entry| match entry.strip_suffix('*') {

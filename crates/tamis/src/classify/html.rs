@@ -133,7 +133,7 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
         return Label::Boilerplate;
     }
     let ld = b.link_density();
-    if ld > 0.6 && !matches!(b.kind, Kind::Heading(_)) && b.chars < 200 {
+    if ld > 0.6 && !matches!(b.kind, Kind::Heading(_)) && b.chars < 200 && std::env::var("NOLD").is_err() {
         return Label::Boilerplate;
     }
     Label::Content

@@ -5,7 +5,7 @@ use html5ever::{local_name, LocalName};
 
 use crate::blocks::{Block, Hints, Kind};
 use crate::html::dom::{Dom, NodeData, NodeId, NONE, ROOT};
-use crate::lexicon::{token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS};
+use crate::lexicon::{token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS, STRONG_CONTENT_CLASSES};
 
 /// Elements whose content is never page text.
 fn is_skipped(tag: &LocalName) -> bool {
@@ -155,6 +155,22 @@ fn own_hints(dom: &Dom, id: NodeId) -> u16 {
     h
 }
 
+/// Markup that names the main content beyond doubt: `<main>`, `<article>`, `role=main`,
+/// `itemprop=articleBody`, or a class such as `entry-content`.
+fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    if matches!(*node.tag(), local_name!("main") | local_name!("article")) {
+        return true;
+    }
+    if node.attr("role") == Some("main") || node.attr("itemprop") == Some("articleBody") {
+        return true;
+    }
+    node.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|name| STRONG_CONTENT_CLASSES.iter().any(|s| name.eq_ignore_ascii_case(s)))
+    })
+}
+
 /// Hints from a class or id attribute: each name is matched whole, then by its parts
 /// (`post-content` → `post`, `content`); boilerplate and comment beat content within one name.
 pub fn class_hints(value: &str) -> u16 {
@@ -272,6 +288,11 @@ pub fn segment(dom: &Dom) -> Segmented {
                             if own & Hints::COMMENT != 0 && total[id as usize] * 2 > page_chars {
                                 own &= !Hints::COMMENT;
                             }
+                            if own & Hints::BOILER == 0 && is_strong_content(dom, id) {
+                                // A post body inside a page builder's "widget" is still the post.
+                                inner.hints &= !Hints::BOILER;
+                                inner.boiler_at = NONE;
+                            }
                             inner.hints |= own;
                             if own & Hints::BOILER != 0 {
                                 inner.boiler_at = id;
@@ -335,7 +356,10 @@ fn subtree_chars(dom: &Dom) -> Vec<u32> {
     for &id in order.iter().rev() {
         let node = dom.node(id);
         if let NodeData::Text(t) = &node.data {
-            total[id as usize] = t.len() as u32;
+            let parent_skipped = node.parent != NONE && is_skipped(dom.node(node.parent).tag());
+            if !parent_skipped {
+                total[id as usize] = t.len() as u32;
+            }
         }
         if node.parent != NONE {
             total[node.parent as usize] =

@@ -38,7 +38,7 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
     decoder
-        .take(limit as u64 + 1)
+        .take((limit as u64).saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| Error::Decompress(e.to_string()))?;
     if out.len() > limit {
