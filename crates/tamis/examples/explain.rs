@@ -11,13 +11,19 @@ fn main() {
         std::process::exit(1);
     };
     let bytes = std::fs::read(&path).expect("readable file");
-    let (text, _) = tamis::input::prepare(&bytes, tamis::InputMode::Html, None, usize::MAX).expect("a page");
+    let (text, _) =
+        tamis::input::prepare(&bytes, tamis::InputMode::Html, None, usize::MAX).expect("a page");
     let dom = Dom::parse(&text);
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
     tamis::classify::html::classify(&dom, &mut blocks);
     let c = dom.node(container);
-    println!("container: <{}> class={:?} id={:?}", c.tag(), c.attr("class"), c.attr("id"));
+    println!(
+        "container: <{}> class={:?} id={:?}",
+        c.tag(),
+        c.attr("class"),
+        c.attr("id")
+    );
     for b in &blocks {
         let mark = match b.label {
             Label::Content => "+",
@@ -28,6 +34,12 @@ fn main() {
         };
         let tag = dom.node(b.node).tag();
         let text: String = b.text.chars().take(90).collect();
-        println!("{mark} {:>5} ld={:.2} h={:02x} <{tag}> {}", b.chars, b.link_density(), b.hints.0, text.replace('\n', " "));
+        println!(
+            "{mark} {:>5} ld={:.2} h={:02x} <{tag}> {}",
+            b.chars,
+            b.link_density(),
+            b.hints.0,
+            text.replace('\n', " ")
+        );
     }
 }

@@ -8,13 +8,17 @@
 
 use crate::blocks::{Block, Hints, Kind, Label, TextStats};
 use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
+use std::sync::OnceLock;
+
+use crate::classify::features;
+use crate::classify::model::Model;
 use crate::html::dom::{Dom, NodeId, NONE};
 
 /// How far up the tree a block's weight is carried.
 const MAX_CLIMB: usize = 200;
 
 /// The weight a block lends to the elements above it.
-fn weight(b: &Block) -> f32 {
+pub fn weight(b: &Block) -> f32 {
     let chars = b.chars as f32;
     let links = b.link_chars as f32;
     if b.hints.has(Hints::BOILER) || b.hints.has(Hints::FORM) {
@@ -83,11 +87,39 @@ pub fn main_container(dom: &Dom, blocks: &[Block]) -> NodeId {
     best
 }
 
-/// Labels every block of the page.
+/// The shipped block classifier, trained by `scripts/train_model.py`.
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            Model::from_json(include_str!("../../data/model.json"), features::NAMES).ok()
+        })
+        .as_ref()
+}
+
+/// Labels every block of the page: the learned classifier decides content, with the container
+/// heuristic as its strongest input; comment sections are set apart by their markup.
 pub fn classify(dom: &Dom, blocks: &mut [Block]) {
     let container = main_container(dom, blocks);
-    for b in blocks.iter_mut() {
-        b.label = label(dom, b, container);
+    match model() {
+        Some(m) => {
+            let weights: Vec<f32> = blocks.iter().map(weight).collect();
+            let x = features::compute(dom, blocks, &weights, container);
+            for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
+                b.label = if b.comment_at != NONE && !is_within(dom, container, b.comment_at) {
+                    comment_label(b)
+                } else if m.predict(row) > m.threshold {
+                    Label::Content
+                } else {
+                    Label::Boilerplate
+                };
+            }
+        }
+        None => {
+            for b in blocks.iter_mut() {
+                b.label = label(dom, b, container);
+            }
+        }
     }
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
@@ -110,15 +142,21 @@ pub fn classify(dom: &Dom, blocks: &mut [Block]) {
     }
 }
 
+/// A block of a comment section: a comment, unless it is the comment form or its furniture.
+fn comment_label(b: &Block) -> Label {
+    if b.hints.has(Hints::FORM) || is_boilerplate_phrase(&b.text) || b.chars < 2 {
+        Label::Boilerplate
+    } else {
+        Label::Comment
+    }
+}
+
+/// The heuristic label, used when no model is available.
 fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
     let in_comments = b.comment_at != NONE;
     if in_comments && !is_within(dom, container, b.comment_at) {
         // A comment section, unless the whole main container sits inside it (a forum thread).
-        return if b.hints.has(Hints::FORM) || is_boilerplate_phrase(&b.text) || b.chars < 2 {
-            Label::Boilerplate
-        } else {
-            Label::Comment
-        };
+        return comment_label(b);
     }
     if container == NONE || !is_within(dom, b.node, container) {
         return Label::Boilerplate;
@@ -133,7 +171,7 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
         return Label::Boilerplate;
     }
     let ld = b.link_density();
-    if ld > 0.6 && !matches!(b.kind, Kind::Heading(_)) && b.chars < 200 && std::env::var("NOLD").is_err() {
+    if ld > 0.6 && !matches!(b.kind, Kind::Heading(_)) && b.chars < 200 {
         return Label::Boilerplate;
     }
     Label::Content

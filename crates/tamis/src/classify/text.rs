@@ -7,13 +7,14 @@
 //! the title; a lone name at either edge is the byline.
 
 use crate::blocks::{Block, Label, TextStats};
+use crate::classify::best_run;
 use crate::classify::phrases::{
     byline_name, is_boilerplate_phrase, is_related_insert, looks_like_name,
 };
 use crate::meta::date::find_date;
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
-fn weight(b: &Block) -> f32 {
+pub fn weight(b: &Block) -> f32 {
     if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
         return -40.0;
     }
@@ -54,24 +55,6 @@ pub fn classify(blocks: &mut [Block]) {
     }
     mark_title(blocks, start);
     mark_bylines(blocks, start, end);
-}
-
-/// The run of consecutive lines with the largest sum of weights (Kadane), as `start..end`.
-fn best_run(w: &[f32]) -> (usize, usize) {
-    let (mut best, mut best_range) = (f32::MIN, (0, 0));
-    let (mut sum, mut from) = (0.0f32, 0);
-    for (i, &x) in w.iter().enumerate() {
-        if sum <= 0.0 {
-            sum = 0.0;
-            from = i;
-        }
-        sum += x;
-        if sum > best {
-            best = sum;
-            best_range = (from, i + 1);
-        }
-    }
-    best_range
 }
 
 /// A title is a line of a few words that does not end like a sentence.
@@ -153,10 +136,5 @@ mod tests {
             .map(|b| b.text.as_str());
         assert_eq!(title, Some("A quiet town wakes up to a new bridge"));
         assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
-    }
-
-    #[test]
-    fn best_run_is_the_largest_sum() {
-        assert_eq!(best_run(&[-1.0, 5.0, -2.0, 4.0, -10.0, 3.0]), (1, 4));
     }
 }

@@ -5,7 +5,9 @@ use html5ever::{local_name, LocalName};
 
 use crate::blocks::{Block, Hints, Kind};
 use crate::html::dom::{Dom, NodeData, NodeId, NONE, ROOT};
-use crate::lexicon::{token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS, STRONG_CONTENT_CLASSES};
+use crate::lexicon::{
+    token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS, STRONG_CONTENT_CLASSES,
+};
 
 /// Elements whose content is never page text.
 fn is_skipped(tag: &LocalName) -> bool {
@@ -166,8 +168,11 @@ fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
         return true;
     }
     node.attr("class").is_some_and(|c| {
-        c.split_ascii_whitespace()
-            .any(|name| STRONG_CONTENT_CLASSES.iter().any(|s| name.eq_ignore_ascii_case(s)))
+        c.split_ascii_whitespace().any(|name| {
+            STRONG_CONTENT_CLASSES
+                .iter()
+                .any(|s| name.eq_ignore_ascii_case(s))
+        })
     })
 }
 

@@ -1,0 +1,62 @@
+//! Writes the classifier's view of every page in a directory: each block's text and features, one
+//! JSON line per page. `scripts/train_model.py` reads it to train the block classifier.
+//!
+//!     cargo run --release --example features -- PAGES_DIR OUT.jsonl
+
+use std::io::Write;
+
+use tamis::classify::{features, html};
+use tamis::html::{dom::Dom, segment::segment};
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 3 {
+        eprintln!("usage: features PAGES_DIR OUT.jsonl");
+        std::process::exit(1);
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&args[1])?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&args[2])?);
+    for path in names {
+        let bytes = std::fs::read(&path)?;
+        let Ok((text, _)) = tamis::input::prepare(
+            &bytes,
+            tamis::InputMode::Html,
+            None,
+            tamis::DEFAULT_MAX_BYTES,
+        ) else {
+            continue;
+        };
+        let dom = Dom::parse(&text);
+        let blocks = segment(&dom).blocks;
+        let weights: Vec<f32> = blocks.iter().map(html::weight).collect();
+        let container = html::main_container(&dom, &blocks);
+        let x = features::compute(&dom, &blocks, &weights, container);
+        let id = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let rows: Vec<Vec<f32>> = x
+            .chunks(features::COUNT)
+            .map(|r| r.iter().map(|v| (v * 1e4).round() / 1e4).collect())
+            .collect();
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let comment: Vec<bool> = blocks
+            .iter()
+            .map(|b| b.comment_at != tamis::html::dom::NONE)
+            .collect();
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"id": id, "texts": texts, "x": rows, "comment": comment}),
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,297 @@
+//! The numbers the learned classifier reads for each HTML block.
+//!
+//! A block is described by its own text (length, links, punctuation, word shapes), its structure
+//! (kind, tag, hints from class names), its place (position, depth, neighbours) and its
+//! surroundings (the text and links held by its parent, grandparent and great-grandparent, and how
+//! often its element's shape repeats among its siblings, which marks the items of a list).
+
+use html5ever::local_name;
+
+use crate::blocks::{Block, Hints, Kind, TextStats};
+use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
+use crate::html::dom::{Dom, NodeId, NONE};
+
+/// Feature names, in vector order. The model file names them too and must agree.
+pub const NAMES: &[&str] = &[
+    "ln_chars",
+    "link_density",
+    "ln_words",
+    "stop_ratio",
+    "comma_ratio",
+    "ends_sentence",
+    "digit_ratio",
+    "upper_ratio",
+    "kind_paragraph",
+    "kind_heading",
+    "heading_level",
+    "kind_list",
+    "kind_code",
+    "kind_quote",
+    "kind_cell",
+    "hint_boiler",
+    "hint_comment",
+    "hint_content",
+    "hint_form",
+    "hint_header",
+    "phrase",
+    "related",
+    "pos_rel",
+    "pos_chars",
+    "ln_depth",
+    "tag_p",
+    "tag_div",
+    "tag_li",
+    "tag_td",
+    "in_container",
+    "container_share",
+    "p1_ln_chars",
+    "p1_ld",
+    "p1_ln_blocks",
+    "p2_ln_chars",
+    "p2_ld",
+    "p2_ln_blocks",
+    "p3_ln_chars",
+    "p3_ld",
+    "p3_ln_blocks",
+    "prev_ln_chars",
+    "prev_ld",
+    "prev_ends",
+    "next_ln_chars",
+    "next_ld",
+    "next_ends",
+    "page_ln_chars",
+    "page_ld",
+    "page_ln_blocks",
+    "text_weight",
+    "ln_repeat",
+    "p1_sum",
+    "p2_sum",
+    "p3_sum",
+    "boiler_gap",
+    "comment_gap",
+];
+
+/// Number of features.
+pub const COUNT: usize = 56;
+
+const _: () = assert!(NAMES.len() == COUNT);
+
+/// Per-element totals of the blocks below it.
+struct Totals {
+    chars: Vec<f32>,
+    links: Vec<f32>,
+    blocks: Vec<f32>,
+    weight: Vec<f32>,
+}
+
+const CLIMB: usize = 200;
+
+fn totals(dom: &Dom, blocks: &[Block], weights: &[f32]) -> Totals {
+    let n = dom.nodes.len();
+    let mut t = Totals {
+        chars: vec![0.0; n],
+        links: vec![0.0; n],
+        blocks: vec![0.0; n],
+        weight: vec![0.0; n],
+    };
+    for (b, &w) in blocks.iter().zip(weights) {
+        let mut node = b.node;
+        for _ in 0..CLIMB {
+            if node == NONE {
+                break;
+            }
+            let i = node as usize;
+            t.chars[i] += b.chars as f32;
+            t.links[i] += b.link_chars as f32;
+            t.blocks[i] += 1.0;
+            t.weight[i] += w;
+            node = dom.node(node).parent;
+        }
+    }
+    t
+}
+
+fn ln(x: f32) -> f32 {
+    (x + 1.0).ln()
+}
+
+/// How many siblings of `id` (itself included) share its tag and class.
+fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
+    if cache[id as usize] != u16::MAX {
+        return cache[id as usize];
+    }
+    let node = dom.node(id);
+    let parent = node.parent;
+    let count = if parent == NONE {
+        1
+    } else {
+        let class = node.attr("class");
+        dom.children(parent)
+            .take(2000)
+            .filter(|&c| {
+                let s = dom.node(c);
+                s.tag() == node.tag() && s.attr("class") == class
+            })
+            .count()
+            .min(u16::MAX as usize - 1) as u16
+    };
+    cache[id as usize] = count;
+    count
+}
+
+fn gap(dom: &Dom, from: NodeId, to: NodeId) -> f32 {
+    if to == NONE {
+        return 0.0;
+    }
+    let mut node = from;
+    for d in 0..CLIMB {
+        if node == to || node == NONE {
+            return d as f32;
+        }
+        node = dom.node(node).parent;
+    }
+    CLIMB as f32
+}
+
+/// The feature vectors of all blocks, `COUNT` numbers each, row after row.
+/// `weights` are the heuristic block weights and `container` the heuristic main container.
+pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) -> Vec<f32> {
+    let t = totals(dom, blocks, weights);
+    let n = blocks.len();
+    let page_chars: f32 = blocks.iter().map(|b| b.chars as f32).sum::<f32>().max(1.0);
+    let page_links: f32 = blocks.iter().map(|b| b.link_chars as f32).sum();
+    let container_share = if container == NONE {
+        0.0
+    } else {
+        t.chars[container as usize] / page_chars
+    };
+    let mut cache = vec![u16::MAX; dom.nodes.len()];
+    let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
+    let ends: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”']) as u8
+                as f32
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n * COUNT);
+    let mut chars_before = 0.0f32;
+    for (i, b) in blocks.iter().enumerate() {
+        let s = &stats[i];
+        let words = s.word_equivalents().max(1) as f32;
+        let chars = b.chars as f32;
+        let node = dom.node(b.node);
+        let tag = node.tag();
+        let mut anc = [NONE; 3];
+        let mut a = node.parent;
+        for slot in anc.iter_mut() {
+            *slot = a;
+            if a != NONE {
+                a = dom.node(a).parent;
+            }
+        }
+        let in_container = container != NONE && {
+            let mut x = b.node;
+            let mut found = false;
+            for _ in 0..CLIMB {
+                if x == container {
+                    found = true;
+                    break;
+                }
+                if x == NONE {
+                    break;
+                }
+                x = dom.node(x).parent;
+            }
+            found
+        };
+        let mut rep = 1u16;
+        let mut x = b.node;
+        for _ in 0..4 {
+            if x == NONE {
+                break;
+            }
+            rep = rep.max(repeat(dom, x, &mut cache));
+            x = dom.node(x).parent;
+        }
+        let level = match b.kind {
+            Kind::Heading(l) => l as f32,
+            _ => 0.0,
+        };
+        out.extend_from_slice(&[
+            ln(chars),
+            b.link_density(),
+            ln(words),
+            s.stops as f32 / words,
+            s.commas as f32 / words,
+            ends[i],
+            s.digits as f32 / chars.max(1.0),
+            s.uppercase_initial_words as f32 / words,
+            (b.kind == Kind::Paragraph) as u8 as f32,
+            matches!(b.kind, Kind::Heading(_)) as u8 as f32,
+            level,
+            (b.kind == Kind::ListItem) as u8 as f32,
+            (b.kind == Kind::Code) as u8 as f32,
+            (b.kind == Kind::Quote) as u8 as f32,
+            (b.kind == Kind::Cell) as u8 as f32,
+            b.hints.has(Hints::BOILER) as u8 as f32,
+            b.hints.has(Hints::COMMENT) as u8 as f32,
+            b.hints.has(Hints::CONTENT) as u8 as f32,
+            b.hints.has(Hints::FORM) as u8 as f32,
+            b.hints.has(Hints::HEADER) as u8 as f32,
+            is_boilerplate_phrase(&b.text) as u8 as f32,
+            is_related_insert(&b.text) as u8 as f32,
+            i as f32 / n.max(1) as f32,
+            chars_before / page_chars,
+            ln(dom.depth(b.node).min(CLIMB) as f32),
+            (*tag == local_name!("p")) as u8 as f32,
+            (*tag == local_name!("div")) as u8 as f32,
+            (*tag == local_name!("li")) as u8 as f32,
+            matches!(*tag, local_name!("td") | local_name!("th")) as u8 as f32,
+            in_container as u8 as f32,
+            container_share,
+        ]);
+        for a in anc {
+            if a == NONE {
+                out.extend_from_slice(&[0.0, 0.0, 0.0]);
+            } else {
+                let i = a as usize;
+                out.extend_from_slice(&[
+                    ln(t.chars[i]),
+                    t.links[i] / t.chars[i].max(1.0),
+                    ln(t.blocks[i]),
+                ]);
+            }
+        }
+        for j in [i.checked_sub(1), Some(i + 1).filter(|&j| j < n)] {
+            match j {
+                Some(j) => out.extend_from_slice(&[
+                    ln(blocks[j].chars as f32),
+                    blocks[j].link_density(),
+                    ends[j],
+                ]),
+                None => out.extend_from_slice(&[0.0, 0.0, 0.0]),
+            }
+        }
+        out.extend_from_slice(&[
+            ln(page_chars),
+            page_links / page_chars,
+            ln(n as f32),
+            weights[i] / 100.0,
+            ln(rep as f32),
+        ]);
+        for a in anc {
+            out.push(if a == NONE {
+                0.0
+            } else {
+                t.weight[a as usize] / page_chars
+            });
+        }
+        out.push(gap(dom, b.node, b.boiler_at).min(20.0));
+        out.push(gap(dom, b.node, b.comment_at).min(20.0));
+        chars_before += chars;
+    }
+    out
+}

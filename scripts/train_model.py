@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Trains tamis's HTML block classifier from the WCXB development set and writes the model file.
+
+    .train/bin/python scripts/train_model.py [--data ../shared/datasets/wcxb-dev] [--out crates/tamis/data/model.json]
+
+Needs lightgbm and numpy (python3 -m venv .train && .train/bin/pip install lightgbm numpy).
+Steps: dump every page's blocks and features with the `features` example; label each block by whether
+its words stand in the page's gold main content; train gradient-boosted trees on the pages whose id
+hashes into the training split (4 in 5); pick the probability threshold that maximises page-averaged
+word F1 on the training pages; write the trees in the compact form classify/model.rs reads.
+Pages of the held-out split (1 in 5, `held_out(id)`) are never trained on: scripts/heldout.sh scores them.
+"""
+import argparse, hashlib, json, os, re, subprocess, sys
+from collections import Counter
+
+import lightgbm as lgb
+import numpy as np
+
+WORD = re.compile(r"\w+")
+
+
+def held_out(page_id):
+    """The fixed held-out split: one page in five, by a hash of its id."""
+    return hashlib.md5(page_id.encode()).digest()[0] % 5 == 0
+
+
+def words(t):
+    return WORD.findall((t or "").lower())
+
+
+def labels(texts, gold):
+    gold_words = " ".join(words(gold))
+    gold_lines = {" ".join(words(l)) for l in gold.split("\n") if l.strip()}
+    out = []
+    for t in texts:
+        w = " ".join(words(t))
+        if not w:
+            out.append(0)
+        elif len(w.split()) < 3:
+            out.append(int(w in gold_lines or f" {w} " in f" {gold_words} " and len(w) > 12))
+        else:
+            out.append(int(f" {w} " in f" {gold_words} "))
+    return out
+
+
+def page_f1(pred_words, gold_words):
+    p, g = Counter(pred_words), Counter(gold_words)
+    np_, ng = sum(p.values()), sum(g.values())
+    if ng == 0:
+        return 1.0 if np_ == 0 else 0.0
+    if np_ == 0:
+        return 0.0
+    o = sum((p & g).values())
+    return 0.0 if o == 0 else 2 * o / (np_ + ng)
+
+
+def tree_arrays(tree):
+    """LightGBM's nested tree as flat pre-order arrays; leaves as -(index + 1)."""
+    feature, threshold, left, right, value = [], [], [], [], []
+
+    def walk(node):
+        if "leaf_value" in node:
+            value.append(node["leaf_value"])
+            return -len(value)
+        i = len(feature)
+        feature.append(node["split_feature"]); threshold.append(node["threshold"])
+        left.append(0); right.append(0)
+        assert node["decision_type"] == "<="
+        left[i] = walk(node["left_child"])
+        right[i] = walk(node["right_child"])
+        return i
+
+    walk(tree["tree_structure"])
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default="../shared/datasets/wcxb-dev")
+    ap.add_argument("--out", default="crates/tamis/data/model.json")
+    ap.add_argument("--features", default="bench-out/features.jsonl")
+    ap.add_argument("--trees", type=int, default=150)
+    ap.add_argument("--leaves", type=int, default=31)
+    args = ap.parse_args()
+    subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
+                    os.path.join(args.data, "html"), args.features], check=True)
+    X, y, w, page_of = [], [], [], []
+    pages = []  # (id, texts, gold, comment flags, row range)
+    for line in open(args.features, encoding="utf-8"):
+        rec = json.loads(line)
+        pid = rec["id"]
+        gt = json.load(open(os.path.join(args.data, "ground-truth", pid + ".json"), encoding="utf-8"))
+        gold = (gt.get("ground_truth") or {}).get("main_content") or ""
+        texts = rec["texts"]
+        lab = labels(texts, gold)
+        start = len(X)
+        nw = [len(words(t)) for t in texts]
+        total = max(1, sum(nw))
+        for x, l, k in zip(rec["x"], lab, nw):
+            X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
+        pages.append((pid, texts, gold, rec["comment"], start, len(X)))
+    X = np.asarray(X, dtype=np.float32); y = np.asarray(y); w = np.asarray(w)
+    train_rows = np.asarray([not held_out(p) for p in page_of])
+    feature_names = feature_list()
+    assert X.shape[1] == len(feature_names), (X.shape, len(feature_names))
+    ds = lgb.Dataset(X[train_rows], y[train_rows], weight=w[train_rows], free_raw_data=False)
+    params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": 0.08, "min_data_in_leaf": 40,
+              "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
+              "verbose": -1, "seed": 7, "num_threads": 2}
+    booster = lgb.train(params, ds, num_boost_round=args.trees)
+    prob = booster.predict(X)
+    best = (0.0, 0.5)
+    for th in np.arange(0.25, 0.76, 0.05):
+        scores = []
+        for pid, texts, gold, comment, a, b in pages:
+            if held_out(pid):
+                continue
+            kept = [t for t, p, c in zip(texts, prob[a:b], comment) if p > th and not c]
+            scores.append(page_f1(words("\n".join(kept)), words(gold)))
+        f = float(np.mean(scores))
+        best = max(best, (f, float(th)))
+        print(f"threshold {th:.2f}: training-page F1 {f:.4f}", file=sys.stderr)
+    model = booster.dump_model()
+    out = {"features": feature_names, "threshold": round(best[1], 2),
+           "trees": [tree_arrays(t) for t in model["tree_info"]]}
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(out, f, separators=(",", ":"))
+    imp = sorted(zip(booster.feature_importance("gain"), feature_names), reverse=True)[:15]
+    print("top features:", ", ".join(f"{n}" for _, n in imp), file=sys.stderr)
+    print(f"wrote {args.out}: {len(out['trees'])} trees, threshold {out['threshold']}, "
+          f"{int(train_rows.sum())} training blocks from {sum(not held_out(p[0]) for p in pages)} pages",
+          file=sys.stderr)
+
+
+def feature_list():
+    """The feature names, read from the Rust source so the two cannot drift apart."""
+    src = open("crates/tamis/src/classify/features.rs", encoding="utf-8").read()
+    body = src.split("pub const NAMES: &[&str] = &[", 1)[1].split("];", 1)[0]
+    return re.findall(r'"([^"]+)"', body)
+
+
+if __name__ == "__main__":
+    main()
