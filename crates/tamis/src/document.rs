@@ -19,6 +19,9 @@ pub struct Document {
     pub body: Vec<Section>,
     /// Comments, in page order.
     pub comments: Vec<Section>,
+    /// The page was cut short (markup nested too deep): the document holds what came before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
     /// The WARC record the page came from, when it came from one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warc: Option<WarcInfo>,

@@ -107,6 +107,7 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
         meta,
         body,
         comments,
+        truncated: dom.truncated,
         warc: None,
     }
 }
@@ -139,6 +140,7 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
         meta,
         body,
         comments,
+        truncated: false,
         warc: None,
     }
 }

@@ -101,24 +101,24 @@ fn model() -> Option<&'static Model> {
 /// heuristic as its strongest input; comment sections are set apart by their markup.
 pub fn classify(dom: &Dom, blocks: &mut [Block]) {
     let container = main_container(dom, blocks);
-    match model() {
-        Some(m) => {
-            let weights: Vec<f32> = blocks.iter().map(weight).collect();
-            let x = features::compute(dom, blocks, &weights, container);
-            for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
-                b.label = if b.comment_at != NONE && !is_within(dom, container, b.comment_at) {
-                    comment_label(b)
-                } else if m.predict(row) > m.threshold {
-                    Label::Content
-                } else {
-                    Label::Boilerplate
-                };
-            }
+    if let Some(m) = model() {
+        let weights: Vec<f32> = blocks.iter().map(weight).collect();
+        let x = features::compute(dom, blocks, &weights, container);
+        for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
+            b.label = if b.comment_at != NONE && !is_within(dom, container, b.comment_at) {
+                comment_label(b)
+            } else if m.predict(row) > m.threshold {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
         }
-        None => {
-            for b in blocks.iter_mut() {
-                b.label = label(dom, b, container);
-            }
+    }
+    // Pages unlike any the model learned from (a lone paragraph, say) can leave it with nothing:
+    // the container heuristic then decides.
+    if !blocks.iter().any(|b| b.label == Label::Content) {
+        for b in blocks.iter_mut() {
+            b.label = label(dom, b, container);
         }
     }
     // Table cells follow their row: a row is content when any of its cells is.
@@ -175,4 +175,15 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
         return Label::Boilerplate;
     }
     Label::Content
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(
+            super::model().is_some(),
+            "data/model.json does not match the feature list"
+        );
+    }
 }

@@ -90,16 +90,44 @@ impl Node {
 #[derive(Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// Parsing stopped early because the markup nested deeper than [`MAX_DEPTH`].
+    pub truncated: bool,
 }
+
+/// Deepest nesting parsed. The HTML tree builder checks scopes by scanning its stack of open
+/// elements, so each tag costs time in proportion to the depth: past this depth, the rest of the
+/// page is not parsed, and the document says it was truncated. Real pages stay far below it.
+pub const MAX_DEPTH: u32 = 2048;
+
+/// Input is fed to the parser in pieces of this size, and the depth checked between them.
+const CHUNK: usize = 32 * 1024;
 
 impl Dom {
     /// Parses `html` with html5ever's conformant tokenizer and tree builder.
     pub fn parse(html: &str) -> Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(empty_name(), NodeData::Document)]),
+            depths: RefCell::new(vec![0]),
+            max_depth: std::cell::Cell::new(0),
         };
-        let parser = html5ever::parse_document(sink, ParseOpts::default());
-        parser.one(StrTendril::from_slice(html))
+        let mut parser = html5ever::parse_document(sink, ParseOpts::default());
+        let mut rest = html;
+        let mut truncated = false;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(CHUNK);
+            while !rest.is_char_boundary(end) {
+                end += 1;
+            }
+            parser.process(StrTendril::from_slice(&rest[..end]));
+            rest = &rest[end..];
+            if parser.tokenizer.sink.sink.max_depth.get() > MAX_DEPTH {
+                truncated = !rest.is_empty();
+                break;
+            }
+        }
+        let mut dom = parser.finish();
+        dom.truncated = truncated;
+        dom
     }
 
     #[inline]
@@ -211,6 +239,9 @@ fn empty_name() -> QualName {
 
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Depth of each node when it was last linked into the tree (a guard, not kept in the DOM).
+    depths: RefCell<Vec<u32>>,
+    max_depth: std::cell::Cell<u32>,
 }
 
 impl Sink {
@@ -218,7 +249,17 @@ impl Sink {
         let mut nodes = self.nodes.borrow_mut();
         let id = nodes.len() as NodeId;
         nodes.push(node);
+        self.depths.borrow_mut().push(0);
         id
+    }
+
+    fn note_depth(&self, parent: NodeId, child: NodeId) {
+        let mut depths = self.depths.borrow_mut();
+        let d = depths[parent as usize].saturating_add(1);
+        depths[child as usize] = d;
+        if d > self.max_depth.get() {
+            self.max_depth.set(d);
+        }
     }
 
     fn detach(nodes: &mut [Node], id: NodeId) {
@@ -287,13 +328,15 @@ impl Sink {
         }
         let id = nodes.len() as NodeId;
         nodes.push(Node::new(empty_name(), NodeData::Text(text)));
+        self.depths.borrow_mut().push(0);
         Self::link(&mut nodes, parent, id, before);
     }
 
     fn insert(&self, parent: NodeId, before: NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendNode(id) => {
-                Self::link(&mut self.nodes.borrow_mut(), parent, id, before)
+                Self::link(&mut self.nodes.borrow_mut(), parent, id, before);
+                self.note_depth(parent, id);
             }
             NodeOrText::AppendText(text) => self.insert_text(parent, before, text),
         }
@@ -308,6 +351,7 @@ impl TreeSink for Sink {
     fn finish(self) -> Dom {
         Dom {
             nodes: self.nodes.into_inner(),
+            truncated: false,
         }
     }
 
@@ -434,8 +478,17 @@ mod tests {
 
     #[test]
     fn deep_nesting_walks_without_recursion() {
-        let html = "<div>".repeat(50_000) + "deep";
+        let html = "<div>".repeat(1_500) + "deep";
         let dom = Dom::parse(&html);
         assert_eq!(dom.text_of(ROOT), "deep");
+        assert!(!dom.truncated);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_truncates() {
+        let html = "<p>before</p>".to_string() + &"<div>".repeat(50_000) + "deep";
+        let dom = Dom::parse(&html);
+        assert!(dom.truncated);
+        assert!(dom.text_of(ROOT).starts_with("before"));
     }
 }

@@ -466,7 +466,7 @@ mod tests {
         assert_eq!(class_hints("comment-list"), Hints::COMMENT);
         assert_eq!(class_hints("site-header"), Hints::BOILER);
         let b = blocks(
-            "<div class='share-buttons'>Share</div><div class=entry-content><p>Body</p></div>",
+            "<div class='share-buttons'>Share</div><div class=entry-content><p>The body of the post, longer than the rest.</p></div>",
         );
         assert!(b[0].hints.has(Hints::BOILER));
         assert!(b[1].hints.has(Hints::CONTENT));

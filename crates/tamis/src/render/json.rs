@@ -22,6 +22,8 @@ pub struct Record<'a> {
     pub text: String,
     pub comments: String,
     pub input: crate::input::InputKind,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warc_record_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,6 +54,7 @@ pub fn record(doc: &Document, with_comments: bool) -> Record<'_> {
         text,
         comments,
         input: doc.input,
+        truncated: doc.truncated,
         warc_record_id: doc.warc.as_ref().map(|w| w.record_id.as_str()),
         warc_date: doc.warc.as_ref().and_then(|w| w.date.as_deref()),
     }

@@ -1,0 +1,215 @@
+//! Behaviour users rely on, held on pages this project wrote (tests/fixtures and examples/).
+
+use tamis::{extract, render::plain_text, Document, InputMode, Options};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn run(bytes: &[u8], input: InputMode) -> Document {
+    extract(
+        bytes,
+        &Options {
+            input,
+            ..Options::default()
+        },
+    )
+    .expect("a document")
+}
+
+fn assert_clean(text: &str, keep: &[&str], drop: &[&str]) {
+    for k in keep {
+        assert!(text.contains(k), "missing {k:?} in:\n{text}");
+    }
+    for d in drop {
+        assert!(!text.contains(d), "kept {d:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn news_article_in_html() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/article.html"
+    ))
+    .unwrap();
+    let doc = run(&page, InputMode::Auto);
+    let text = plain_text(&doc.body);
+    assert_clean(
+        &text,
+        &[
+            "The Millbrook bridge, built over three years",
+            "A budget that held",
+            "floating café",
+        ],
+        &[
+            "Accept all",
+            "Riverside Gazette",
+            "Sport",
+            "Tweet",
+            "Ten bridges worth",
+            "Privacy policy",
+            "Leave a Reply",
+        ],
+    );
+    let m = &doc.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("A Quiet Town Wakes Up to a New Bridge")
+    );
+    assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(m.date.as_deref(), Some("2025-09-04"));
+    assert_eq!(m.sitename.as_deref(), Some("Riverside Gazette"));
+    assert_eq!(m.language.as_deref(), Some("en"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://gazette.example/2025/09/04/millbrook-bridge")
+    );
+    assert_eq!(m.categories, ["Local"]);
+    let comments = plain_text(&doc.comments);
+    assert_clean(
+        &comments,
+        &["My morning drive", "bicycle path is open at night"],
+        &["Leave a Reply"],
+    );
+}
+
+#[test]
+fn forum_posts_are_the_content() {
+    let doc = run(&fixture("forum.html"), InputMode::Auto);
+    let text = plain_text(&doc.body);
+    assert_clean(
+        &text,
+        &[
+            "two-week walk along the Atlantic",
+            "low tunnel tent",
+            "Geodesic domes are heavier",
+        ],
+        &["Best stoves of the year", "Powered by", "Log in"],
+    );
+}
+
+#[test]
+fn legacy_encodings_are_found() {
+    let body =
+        "<p>東京の新しい図書館は、駅から歩いて五分の場所にあり、毎日多くの人が訪れています。</p>";
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(body);
+    let mut page =
+        b"<html><head><meta charset=\"Shift_JIS\"><title>x</title></head><body>".to_vec();
+    page.extend_from_slice(&sjis);
+    let doc = run(&page, InputMode::Auto);
+    assert!(plain_text(&doc.body).contains("東京の新しい図書館"));
+
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(
+        "<html><body><p>В городе открыли новый парк у реки, где раньше была промышленная зона.</p></body></html>",
+    );
+    let doc = run(&cp1251, InputMode::Auto);
+    assert!(plain_text(&doc.body).contains("открыли новый парк"));
+}
+
+/// A text fixture: file, title, language, what must stay, what must go.
+type TextCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Text pages in several languages with the same kinds of furniture as the seed.
+#[test]
+fn flattened_text_in_several_languages() {
+    let cases: [TextCase; 3] = [
+        (
+            "nachrichten-de.txt",
+            "Neue Radwege für die Innenstadt beschlossen",
+            "de",
+            &["vierzig Kilometer", "Fördermitteln", "Einzelhändlern"],
+            &[
+                "Teilen",
+                "Lesen Sie auch",
+                "Anzeige",
+                "Kommentar schreiben",
+                "Startseite",
+                "Anna Schmidt",
+            ],
+        ),
+        (
+            "noticias-es.txt",
+            "El puerto de la ciudad bate su récord de pasajeros",
+            "es",
+            &[
+                "dos millones de pasajeros",
+                "cruceros",
+                "autobuses turísticos",
+            ],
+            &[
+                "Compartir",
+                "Lee también",
+                "Publicidad",
+                "Deja un comentario",
+                "Deportes",
+            ],
+        ),
+        (
+            "novosti-ru.txt",
+            "В городе открыли новый парк у реки",
+            "ru",
+            &[
+                "двенадцать гектаров",
+                "тысячи деревьев",
+                "долгожданным событием",
+            ],
+            &[
+                "Поделиться",
+                "Читайте также",
+                "Реклама",
+                "Оставить комментарий",
+                "Главная",
+            ],
+        ),
+    ];
+    for (file, title, lang, keep, drop) in cases {
+        let doc = run(&fixture(file), InputMode::Text);
+        assert_eq!(doc.meta.title.as_deref(), Some(title), "{file}");
+        assert_eq!(doc.meta.language.as_deref(), Some(lang), "{file}");
+        assert_clean(&plain_text(&doc.body), keep, drop);
+    }
+    let de = run(&fixture("nachrichten-de.txt"), InputMode::Text);
+    assert_eq!(de.meta.author.as_deref(), Some("Anna Schmidt"));
+    assert_eq!(de.meta.date.as_deref(), Some("2024-03-12"));
+}
+
+#[test]
+fn markdown_and_json_render_the_same_document() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/article.html"
+    ))
+    .unwrap();
+    let doc = run(&page, InputMode::Auto);
+    let md = tamis::render::markdown(&doc, false);
+    assert!(md.starts_with("# A Quiet Town Wakes Up to a New Bridge\n\n"));
+    assert!(md.contains("\n### A budget that held\n"));
+    assert!(md.contains("\n- Length: 210 metres"));
+    let rec = serde_json::to_value(tamis::render::record(&doc, false)).unwrap();
+    for field in [
+        "source",
+        "url",
+        "title",
+        "author",
+        "date",
+        "sitename",
+        "description",
+        "language",
+        "image",
+        "categories",
+        "tags",
+        "text",
+        "comments",
+    ] {
+        assert!(rec.get(field).is_some(), "record lacks {field}");
+    }
+    assert_eq!(rec["text"], plain_text(&doc.body));
+}
