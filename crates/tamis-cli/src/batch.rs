@@ -85,7 +85,23 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
     Ok(summary)
 }
 
+/// Extracts one input. A panic inside the engine is a bug, but it must not take the batch down:
+/// it becomes this input's error.
 fn extract_one(input: &Input, args: &ExtractArgs) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_guarded(input, args)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!("internal error (please report): {what}"))
+    })
+}
+
+fn extract_guarded(input: &Input, args: &ExtractArgs) -> Outcome {
     let bytes = input.read().map_err(|e| format!("cannot read: {e}"))?;
     let mode = match args.input {
         InputArg::Html => tamis::InputMode::Html,

@@ -90,11 +90,37 @@ pub fn extract(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
 pub fn extract_html(html_text: &str, opts: &Options) -> Document {
     let dom = html::dom::Dom::parse(html_text);
     let signals = meta::signals(&dom);
-    let mut meta = meta::resolve(&signals, opts.url.as_deref());
     let mut blocks = html::segment::segment(&dom).blocks;
+    let visible_dates: Vec<String> = blocks
+        .iter()
+        .take(400)
+        .filter(|b| b.chars < 120)
+        .filter_map(|b| meta::date::find_date(&b.text))
+        .collect();
+    let mut meta = meta::resolve(&signals, opts.url.as_deref(), &visible_dates);
     classify::html::classify(&dom, &mut blocks);
     if let Some(title) = &meta.title {
         mark_title(&mut blocks, title);
+    }
+    if meta.author.is_none() {
+        // A visible "By Jane Doe" line near the top of the page.
+        meta.author = blocks
+            .iter()
+            .take(400)
+            .find_map(|b| classify::phrases::byline_name(&b.text))
+            .or_else(|| {
+                // "Written by" on its own, the name in the next block.
+                blocks.windows(2).take(400).find_map(|w| {
+                    let label = w[0].text.trim().trim_end_matches(':').to_lowercase();
+                    let is_label = matches!(
+                        label.as_str(),
+                        "by" | "written by" | "author" | "posted by" | "words by"
+                    );
+                    (is_label && classify::phrases::looks_like_name(&w[1].text))
+                        .then_some(w[1].text.as_str())
+                })
+            })
+            .and_then(meta::clean_author);
     }
     let doc_meta_lang = meta.language.is_none();
     let (body, comments) = sections(&blocks);

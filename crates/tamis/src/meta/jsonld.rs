@@ -7,7 +7,10 @@ use serde_json::Value;
 #[derive(Debug, Default, Clone)]
 pub struct JsonLd {
     pub headline: Option<String>,
+    /// Authors that are people (or plain names).
     pub authors: Vec<String>,
+    /// Authors that are organisations, a weaker answer than a person's name.
+    pub org_authors: Vec<String>,
     pub date_published: Option<String>,
     pub date_modified: Option<String>,
     pub publisher: Option<String>,
@@ -72,7 +75,9 @@ pub fn parse(scripts: &[String]) -> JsonLd {
     if let Some(o) = main {
         out.kind = type_of(o);
         out.headline = string(o.get("headline")).or_else(|| string(o.get("name")));
-        out.authors = names(o.get("author").or_else(|| o.get("creator")));
+        let author = o.get("author").or_else(|| o.get("creator"));
+        out.authors = names(author, false);
+        out.org_authors = names(author, true);
         out.date_published =
             string(o.get("datePublished")).or_else(|| string(o.get("dateCreated")));
         out.date_modified = string(o.get("dateModified"));
@@ -157,11 +162,27 @@ fn strings(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-fn names(v: Option<&Value>) -> Vec<String> {
+/// Names of the authors: people and plain strings, or (`orgs`) organisations only.
+fn names(v: Option<&Value>, orgs: bool) -> Vec<String> {
     match v {
-        Some(Value::String(s)) => vec![crate::meta::clean(s)],
-        Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x))).collect(),
-        Some(o @ Value::Object(_)) => string(o.get("name")).into_iter().collect(),
+        Some(Value::String(s)) if !orgs => vec![crate::meta::clean(s)],
+        Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x), orgs)).collect(),
+        Some(o @ Value::Object(_)) => {
+            let is_org = has_type(
+                o,
+                &[
+                    "Organization",
+                    "NewsMediaOrganization",
+                    "Corporation",
+                    "WebSite",
+                ],
+            );
+            if is_org == orgs {
+                string(o.get("name")).into_iter().collect()
+            } else {
+                Vec::new()
+            }
+        }
         _ => Vec::new(),
     }
     .into_iter()

@@ -27,9 +27,59 @@ pub struct Metadata {
     pub tags: Vec<String>,
 }
 
-/// Folds white space and trims; decodes nothing (the parser already did).
+/// Folds white space, trims, and decodes the HTML entities that JSON-LD and attribute values
+/// often carry escaped a second time (`&amp;`, `&#8217;`, …).
 pub fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.contains('&') {
+        unescape(&folded)
+    } else {
+        folded
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                "lt" => '<',
+                "gt" => '>',
+                "nbsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What the markup of a page says, gathered in one pass before any choice is made.
@@ -155,7 +205,7 @@ pub fn signals(dom: &Dom) -> Signals {
 fn is_author_element(node: &crate::html::dom::Node) -> bool {
     if matches!(
         *node.tag(),
-        local_name!("meta") | local_name!("link") | local_name!("script")
+        local_name!("meta") | local_name!("link") | local_name!("script") | local_name!("img")
     ) {
         return false;
     }
@@ -168,23 +218,49 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
     if node.attr("itemprop").is_some_and(|p| p == "author") {
         return true;
     }
+    // A link to the author's page.
+    if *node.tag() == local_name!("a")
+        && node
+            .attr("href")
+            .is_some_and(|h| h.contains("/author/") || h.contains("/authors/"))
+    {
+        return true;
+    }
+    // A class naming the author or byline, not the author's photo, biography or box.
     node.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
             let n = name.to_ascii_lowercase();
-            matches!(
-                n.as_str(),
-                "author"
-                    | "author-name"
-                    | "byline"
-                    | "byline-name"
-                    | "by-author"
-                    | "fn"
-                    | "author__name"
-                    | "entry-author"
-                    | "post-author"
-                    | "article-author"
-                    | "author-link"
-            )
+            let parts: Vec<&str> = n.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+            parts
+                .iter()
+                .any(|p| matches!(*p, "author" | "byline" | "authorname" | "writer"))
+                && !parts.iter().any(|p| {
+                    matches!(
+                        *p,
+                        "bio"
+                            | "avatar"
+                            | "image"
+                            | "img"
+                            | "photo"
+                            | "box"
+                            | "about"
+                            | "description"
+                            | "desc"
+                            | "info"
+                            | "wrapper"
+                            | "wrap"
+                            | "container"
+                            | "social"
+                            | "title"
+                            | "label"
+                            | "prefix"
+                            | "pic"
+                            | "picture"
+                            | "details"
+                            | "block"
+                            | "card"
+                    )
+                })
         })
     })
 }
@@ -226,8 +302,42 @@ pub fn clean_author(raw: &str) -> Option<String> {
     Some(a)
 }
 
-/// Picks the metadata from the signals. `url` is the address the caller knows the page by.
-pub fn resolve(s: &Signals, url: Option<&str>) -> Metadata {
+/// Where pages declare their publication date, most trusted first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "published_time",
+    "article:published",
+    "datecreated",
+];
+
+/// Where pages declare when they were last changed.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "lastmod",
+    "last-modified",
+    "datemodified",
+];
+
+/// Picks the metadata from the signals. `url` is the address the caller knows the page by;
+/// `visible_dates` are the dates written in the page's text, in order.
+pub fn resolve(s: &Signals, url: Option<&str>, visible_dates: &[String]) -> Metadata {
     let j = &s.jsonld;
     let mut m = Metadata {
         url: s
@@ -269,57 +379,37 @@ pub fn resolve(s: &Signals, url: Option<&str>) -> Metadata {
         authors = s
             .author_elements
             .iter()
-            .find_map(|a| clean_author(a))
+            .find_map(|a| clean_author(a).filter(|a| a.split_whitespace().count() <= 6))
             .into_iter()
             .collect();
     }
+    if authors.is_empty() {
+        authors = j.org_authors.clone();
+    }
     authors.dedup();
     m.author = (!authors.is_empty()).then(|| authors.join(", "));
-    m.date = j
+    let published = j
         .date_published
         .as_deref()
         .and_then(date::parse_date)
-        .or_else(|| {
-            s.meta(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "dcterms.created",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "publish_date",
-                "sailthru.date",
-                "parsely-pub-date",
-                "citation_publication_date",
-                "citation_date",
-                "article.published",
-                "published_time",
-                "article:published",
-                "datecreated",
-            ])
-            .and_then(date::parse_date)
-        })
-        .or_else(|| s.times.iter().find_map(|t| date::parse_date(t)))
-        .or_else(|| m.url.as_deref().and_then(date::date_in_url))
-        .or_else(|| {
-            j.date_modified
-                .as_deref()
-                .and_then(date::parse_date)
-                .or_else(|| {
-                    s.meta(&[
-                        "article:modified_time",
-                        "og:updated_time",
-                        "lastmod",
-                        "last-modified",
-                    ])
-                    .and_then(date::parse_date)
-                })
-        });
+        .or_else(|| s.meta(PUBLISHED_KEYS).and_then(date::parse_date))
+        .or_else(|| s.times.iter().find_map(|t| date::parse_date(t)));
+    let modified = j
+        .date_modified
+        .as_deref()
+        .and_then(date::parse_date)
+        .or_else(|| s.meta(MODIFIED_KEYS).and_then(date::parse_date));
+    let shown = |d: &Option<String>| d.as_ref().is_some_and(|d| visible_dates.contains(d));
+    // The date a reader sees wins: a page that shows "Last updated" and not its first publication
+    // is dated by the update.
+    m.date = if shown(&modified) && !shown(&published) {
+        modified.clone()
+    } else {
+        published
+            .or_else(|| visible_dates.first().cloned())
+            .or_else(|| m.url.as_deref().and_then(date::date_in_url))
+            .or(modified)
+    };
     m.description = s
         .meta(&[
             "description",
@@ -387,11 +477,19 @@ fn choose_title(s: &Signals, sitename: Option<&str>) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    for h in &s.h1 {
+    let site = sitename.map(norm);
+    // The visible headline is the page's own title; a heading that is the site's name or a logo's
+    // few letters is not.
+    let headline = |h: &&String| {
         let nh = norm(h);
-        if nh.len() >= 4 && declared.iter().any(|d| norm(d).contains(&nh)) {
-            return Some(h.clone());
-        }
+        nh.chars().count() >= 4 && Some(&nh) != site.as_ref() && h.len() <= 300
+    };
+    let agreeing =
+        s.h1.iter()
+            .filter(headline)
+            .find(|h| declared.iter().any(|d| norm(d).contains(&norm(h))));
+    if let Some(h) = agreeing.or_else(|| s.h1.iter().find(headline)) {
+        return Some(h.clone());
     }
     let first = declared.first()?;
     Some(strip_site_name(first, sitename))
@@ -431,7 +529,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Metadata {
-        resolve(&signals(&Dom::parse(html)), None)
+        resolve(&signals(&Dom::parse(html)), None, &[])
     }
 
     #[test]
@@ -444,6 +542,14 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Bridge opens at last"));
         assert_eq!(m.sitename.as_deref(), Some("Example News"));
         assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn entities_are_decoded_on_any_text() {
+        assert_eq!(clean("Maria &amp; Katerina"), "Maria & Katerina");
+        assert_eq!(clean("It&#8217;s &#x27;fine&#39;"), "It’s 'fine'");
+        assert_eq!(clean("& Why They’re Smart"), "& Why They’re Smart");
+        assert_eq!(clean("&unknown; & &#xZZ;"), "&unknown; & &#xZZ;");
     }
 
     #[test]
