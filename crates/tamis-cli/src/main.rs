@@ -3,6 +3,7 @@
 mod batch;
 mod inputs;
 mod output;
+mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,8 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Inputs: .html/.htm/.txt files (optionally .gz), directories, or `-` for standard input.
+    /// Inputs: .html/.htm/.txt files (optionally .gz), WARC/WET files, directories, or `-` for
+    /// standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -60,6 +62,15 @@ pub struct ExtractArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub quiet: bool,
+
+    /// Write a JSON report here at the end: items read, written, skipped by reason, time taken.
+    #[arg(long)]
+    pub stats: Option<PathBuf>,
+
+    /// Take only this machine's share of the inputs: I/N picks every Nth input from the I-th
+    /// (0-based), in sorted order, so N machines running 0/N … N-1/N cover every input once.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,17 +1,95 @@
-//! Writes documents in the chosen format to a file or standard output.
+//! Writes documents in the chosen format to standard output or to a file, compressed by the
+//! file's name (`.gz`, `.zst`). A file is written under a temporary name and renamed when the run
+//! ends, so a reader never sees half an output.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use tamis::render;
 
+use crate::source::Reason;
 use crate::FormatArg;
 
-/// The outcome of one input: a document, or the reason there is none.
-pub type Outcome = std::result::Result<tamis::Document, String>;
+/// The outcome of one item.
+pub enum Outcome {
+    Document(Box<tamis::Document>),
+    /// Not a document (a WARC request record, an image): counted, not written.
+    Skipped(Reason),
+    /// A document that could not be had: counted, and written as an error record in JSON.
+    Failed(Reason, String),
+}
 
-/// Writes one outcome. `many` says whether the run has several inputs (txt and markdown then
-/// name each document).
+/// Where output goes.
+pub struct Sink {
+    writer: Box<dyn Write>,
+    /// The temporary file and the final name, for a file output.
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    pub fn open(path: Option<&Path>) -> Result<Sink> {
+        let Some(path) = path else {
+            return Ok(Sink {
+                writer: Box::new(BufWriter::new(std::io::stdout().lock())),
+                rename: None,
+            });
+        };
+        let tmp = path.with_file_name(format!(
+            ".{}.tmp-{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        let file = BufWriter::with_capacity(1 << 20, file);
+        let name = path.to_string_lossy().to_ascii_lowercase();
+        let writer: Box<dyn Write> = if name.ends_with(".gz") {
+            Box::new(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::new(6),
+            ))
+        } else if name.ends_with(".zst") {
+            Box::new(
+                zstd::Encoder::new(file, 3)
+                    .context("cannot start zstd")?
+                    .auto_finish(),
+            )
+        } else {
+            Box::new(file)
+        };
+        Ok(Sink {
+            writer,
+            rename: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    /// Flushes, closes the compressor, and moves a file output into place.
+    pub fn finish(self) -> Result<()> {
+        let Sink { mut writer, rename } = self;
+        writer.flush().context("cannot write output")?;
+        drop(writer);
+        if let Some((tmp, path)) = rename {
+            std::fs::rename(&tmp, &path)
+                .with_context(|| format!("cannot move output into {}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// Writes one outcome. `many` says whether the run has several items (txt and markdown then name
+/// each document).
 pub fn write(
     out: &mut dyn Write,
     source: &str,
@@ -21,15 +99,15 @@ pub fn write(
     many: bool,
 ) -> Result<()> {
     match (outcome, format) {
-        (Ok(doc), FormatArg::Jsonl) => {
+        (Outcome::Document(doc), FormatArg::Jsonl) => {
             serde_json::to_writer(&mut *out, &render::record(doc, comments))?;
             out.write_all(b"\n")?;
         }
-        (Ok(doc), FormatArg::Json) => {
+        (Outcome::Document(doc), FormatArg::Json) => {
             serde_json::to_writer_pretty(&mut *out, &render::record(doc, comments))?;
             out.write_all(b"\n")?;
         }
-        (Ok(doc), FormatArg::Txt) => {
+        (Outcome::Document(doc), FormatArg::Txt) => {
             if many {
                 writeln!(out, "==> {source} <==")?;
             }
@@ -43,7 +121,7 @@ pub fn write(
                 writeln!(out)?;
             }
         }
-        (Ok(doc), FormatArg::Markdown) => {
+        (Outcome::Document(doc), FormatArg::Markdown) => {
             if many {
                 writeln!(out, "<!-- {source} -->")?;
             }
@@ -52,8 +130,8 @@ pub fn write(
                 writeln!(out)?;
             }
         }
-        (Err(reason), FormatArg::Json | FormatArg::Jsonl) => {
-            let rec = serde_json::json!({ "source": source, "error": reason });
+        (Outcome::Failed(reason, why), FormatArg::Json | FormatArg::Jsonl) => {
+            let rec = serde_json::json!({ "source": source, "error": why, "reason": reason });
             if matches!(format, FormatArg::Json) {
                 serde_json::to_writer_pretty(&mut *out, &rec)?;
             } else {
@@ -61,8 +139,9 @@ pub fn write(
             }
             out.write_all(b"\n")?;
         }
-        // Text formats have no place for an error; the summary on standard error reports it.
-        (Err(_), FormatArg::Txt | FormatArg::Markdown) => {}
+        // Text formats have no place for an error: the summary on standard error reports it.
+        // Skipped items are not documents: the summary and --stats count them.
+        (Outcome::Failed(..), FormatArg::Txt | FormatArg::Markdown) | (Outcome::Skipped(_), _) => {}
     }
     Ok(())
 }

@@ -60,7 +60,7 @@ fn a_batch_accounts_for_every_input_and_keeps_going() {
     assert_eq!(out.status.code(), Some(2), "some inputs failed");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("4 inputs, 2 extracted, 2 failed"),
+        stderr.contains("4 read, 2 extracted, 2 skipped (2 failed)"),
         "{stderr}"
     );
     assert!(stderr.contains("b.html: empty input"), "{stderr}");

@@ -3,6 +3,11 @@
 //! They live here, in one place, so that tuning them never means hunting literals through the code.
 //! The phrase lists are data files under `data/`, one phrase a line.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::blocks::Hints;
+
 /// Class or id tokens that mark navigation, sidebars, sharing, ads and other page furniture.
 /// A token matches when it equals an entry, or starts with an entry that ends with `*`.
 pub const BOILER_TOKENS: &[&str] = &[
@@ -176,11 +181,52 @@ pub const STRONG_CONTENT_CLASSES: &[&str] = &[
     "story-content",
 ];
 
-/// Whether `token` (lower case) matches a list of the form above.
-pub fn token_in(token: &str, list: &[&str]) -> bool {
-    list.iter().any(|entry| match entry.strip_suffix('*') {
-        Some(prefix) => token.starts_with(prefix),
-        None => token == *entry,
+/// The three token lists compiled for lookup: exact tokens in a hash map, prefixes in a short list.
+pub struct ClassMatcher {
+    exact: HashMap<&'static str, u16>,
+    prefixes: Vec<(&'static str, u16)>,
+}
+
+impl ClassMatcher {
+    /// The hint a lower-case class token gives: comment beats furniture beats content.
+    pub fn hint(&self, token: &str) -> u16 {
+        let mut h = self.exact.get(token).copied().unwrap_or(0);
+        for (prefix, flag) in &self.prefixes {
+            if token.starts_with(prefix) {
+                h |= flag;
+            }
+        }
+        if h & Hints::COMMENT != 0 {
+            Hints::COMMENT
+        } else if h & Hints::BOILER != 0 {
+            Hints::BOILER
+        } else {
+            h
+        }
+    }
+}
+
+/// The class-token matcher, built once.
+pub fn class_matcher() -> &'static ClassMatcher {
+    static M: OnceLock<ClassMatcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = ClassMatcher {
+            exact: HashMap::new(),
+            prefixes: Vec::new(),
+        };
+        for (list, flag) in [
+            (COMMENT_TOKENS, Hints::COMMENT),
+            (BOILER_TOKENS, Hints::BOILER),
+            (CONTENT_TOKENS, Hints::CONTENT),
+        ] {
+            for entry in list {
+                match entry.strip_suffix('*') {
+                    Some(prefix) => m.prefixes.push((prefix, flag)),
+                    None => *m.exact.entry(entry).or_insert(0) |= flag,
+                }
+            }
+        }
+        m
     })
 }
 

@@ -1,13 +1,13 @@
 //! Cuts a parsed page into [`Block`]s: one per paragraph, heading, list item, table cell or code block,
 //! each carrying hints inherited from the elements around it (navigation, comments, main content).
 
+use std::collections::HashMap;
+
 use html5ever::{local_name, LocalName};
 
 use crate::blocks::{Block, Hints, Kind};
 use crate::html::dom::{Dom, NodeData, NodeId, NONE, ROOT};
-use crate::lexicon::{
-    token_in, BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS, STRONG_CONTENT_CLASSES,
-};
+use crate::lexicon::STRONG_CONTENT_CLASSES;
 
 /// Elements whose content is never page text.
 fn is_skipped(tag: &LocalName) -> bool {
@@ -120,7 +120,7 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// The hints an element gives by its own tag, role, itemprop, class and id.
-fn own_hints(dom: &Dom, id: NodeId) -> u16 {
+fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HashMap<&'a str, u16>) -> u16 {
     let node = dom.node(id);
     let mut h = match *node.tag() {
         local_name!("nav") | local_name!("aside") | local_name!("footer") => Hints::BOILER,
@@ -151,7 +151,8 @@ fn own_hints(dom: &Dom, id: NodeId) -> u16 {
     }
     for attr in ["class", "id"] {
         if let Some(value) = node.attr(attr) {
-            h |= class_hints(value);
+            // Pages repeat the same class strings many times over: decide each once.
+            h |= *cache.entry(value).or_insert_with(|| class_hints(value));
         }
     }
     h
@@ -179,6 +180,7 @@ fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
 /// Hints from a class or id attribute: each name is matched whole, then by its parts
 /// (`post-content` → `post`, `content`); boilerplate and comment beat content within one name.
 pub fn class_hints(value: &str) -> u16 {
+    let matcher = crate::lexicon::class_matcher();
     let mut h = 0;
     let mut lower = String::new();
     for name in value.split_ascii_whitespace() {
@@ -188,15 +190,8 @@ pub fn class_hints(value: &str) -> u16 {
         for part in
             std::iter::once(lower.as_str()).chain(lower.split(|c: char| !c.is_ascii_alphanumeric()))
         {
-            if part.is_empty() {
-                continue;
-            }
-            if token_in(part, COMMENT_TOKENS) {
-                own |= Hints::COMMENT;
-            } else if token_in(part, BOILER_TOKENS) {
-                own |= Hints::BOILER;
-            } else if token_in(part, CONTENT_TOKENS) {
-                own |= Hints::CONTENT;
+            if !part.is_empty() {
+                own |= matcher.hint(part);
             }
         }
         if own & (Hints::BOILER | Hints::COMMENT) != 0 {
@@ -253,6 +248,7 @@ pub fn segment(dom: &Dom) -> Segmented {
         pre: false,
         quote: false,
     };
+    let mut class_cache = HashMap::new();
     let mut stack = vec![Step::Enter(body, start)];
     let mut current = start;
     while let Some(step) = stack.pop() {
@@ -276,7 +272,7 @@ pub fn segment(dom: &Dom) -> Segmented {
                         }
                         let mut inner = ctx;
                         if id != body {
-                            let mut own = own_hints(dom, id);
+                            let mut own = own_hints(dom, id, &mut class_cache);
                             // A class that says "sidebar" on a wrapper holding most of the page is
                             // a layout name, not a verdict.
                             if own & (Hints::BOILER | Hints::FORM) != 0

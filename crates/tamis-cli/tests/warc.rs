@@ -1,0 +1,222 @@
+//! WARC and WET input through the binary: every record accounted for, damage counted, output kept.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tamis(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tamis"))
+        .args(args)
+        .output()
+        .expect("tamis runs")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tamis-warc-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn record(kind: &str, id: usize, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id:08}>\r\nWARC-Date: 2025-01-0{}T00:00:00Z\r\n\
+         WARC-Target-URI: https://site.example/{id}\r\nContent-Length: {}\r\n\r\n",
+        id % 9 + 1,
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn response(content_type: &str, body: &str) -> Vec<u8> {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n{body}").into_bytes()
+}
+
+const PAGE: &str = "<html><head><title>Harbour news</title></head><body><nav><a href=/>Home</a></nav>\
+    <article><p>The harbour reopened on Monday after a week of repairs to the old stone quay, and the first \
+    fishing boats came in before dawn.</p></article></body></html>";
+
+fn stats(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn assert_accounted(s: &serde_json::Value) {
+    let skipped: u64 = s["skipped"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        s["read"].as_u64().unwrap(),
+        s["written"].as_u64().unwrap() + skipped,
+        "{s}"
+    );
+}
+
+#[test]
+fn a_damaged_warc_is_read_to_the_end_and_every_record_counted() {
+    let dir = tempdir("damaged");
+    let mut data = Vec::new();
+    data.extend(gz(&record("warcinfo", 0, b"software: test\r\n")));
+    data.extend(gz(&record("request", 1, b"GET / HTTP/1.1\r\n\r\n")));
+    data.extend(gz(&record(
+        "response",
+        2,
+        &response("text/html; charset=utf-8", PAGE),
+    )));
+    data.extend(gz(&record(
+        "response",
+        3,
+        &response("image/png", "\u{89}PNG"),
+    )));
+    data.extend(gz(b"WARC/1.1\r\nthis header line has no colon\r\n\r\n"));
+    data.extend(gz(&record(
+        "response",
+        4,
+        &response("text/html", &"<p>big</p>".repeat(20_000)),
+    )));
+    data.extend(gz(&record("metadata", 5, b"fetchTimeMs: 12\r\n")));
+    data.extend(gz(&record("response", 6, &response("text/html", PAGE))));
+    let last = gz(&record("response", 7, &response("text/html", PAGE)));
+    data.extend_from_slice(&last[..last.len() - 20]);
+    let warc = dir.join("damaged.warc.gz");
+    std::fs::write(&warc, data).unwrap();
+    let out = dir.join("out.jsonl.zst");
+    let stats_file = dir.join("stats.json");
+    let run = tamis(&[
+        "extract",
+        warc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--stats",
+        stats_file.to_str().unwrap(),
+        "--max-bytes",
+        "100000",
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let s = stats(&stats_file);
+    assert_accounted(&s);
+    assert_eq!(s["read"], 9);
+    assert_eq!(s["written"], 2);
+    assert_eq!(s["skipped"]["not_a_document"], 3);
+    assert_eq!(s["skipped"]["not_html"], 1);
+    assert_eq!(s["skipped"]["too_large"], 1);
+    assert_eq!(
+        s["skipped"]["truncated"], 2,
+        "a corrupt header and a cut member"
+    );
+    // The documents written before the damage are all there, with their WARC identity.
+    let text =
+        String::from_utf8(zstd::decode_all(std::fs::File::open(&out).unwrap()).unwrap()).unwrap();
+    let docs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|d: &serde_json::Value| d.get("error").is_none())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["warc_record_id"], "<urn:uuid:00000002>");
+    assert_eq!(docs[0]["url"], "https://site.example/2");
+    assert_eq!(docs[0]["warc_date"], "2025-01-03T00:00:00Z");
+    assert!(docs[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("harbour reopened"));
+}
+
+#[test]
+fn wet_records_go_to_text_mode() {
+    let dir = tempdir("wet");
+    let text = "Home\nNews\n\nThe harbour reopens\n\nShare\n\nThe harbour reopened on Monday after a week of repairs to the old stone quay.\n\nThe first boats came in before dawn, and the market opened at six as it always had.\n";
+    let data = [
+        gz(&record("warcinfo", 0, b"x: y\r\n")),
+        gz(&record("conversion", 1, text.as_bytes())),
+    ]
+    .concat();
+    let wet = dir.join("sample.warc.wet.gz");
+    std::fs::write(&wet, data).unwrap();
+    let run = tamis(&["extract", wet.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(run.status.success());
+    let line = String::from_utf8(run.stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    assert_eq!(doc["input"], "text");
+    assert_eq!(doc["title"], "The harbour reopens");
+    assert_eq!(doc["warc_record_id"], "<urn:uuid:00000001>");
+    assert!(!doc["text"].as_str().unwrap().contains("Share"));
+}
+
+#[test]
+fn shared_crawl_samples_are_accounted_for() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/datasets/warc");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: {} not found, test skipped", dir.display());
+        return;
+    };
+    let tmp = tempdir("shared");
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.to_string_lossy().ends_with(".warc.gz") {
+            continue;
+        }
+        let stats_file = tmp.join("stats.json");
+        let out = tmp.join("out.jsonl.gz");
+        tamis(&[
+            "extract",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--stats",
+            stats_file.to_str().unwrap(),
+        ]);
+        let s = stats(&stats_file);
+        assert_accounted(&s);
+        assert!(s["read"].as_u64().unwrap() > 0, "{}", path.display());
+    }
+}
+
+#[test]
+fn shards_split_the_inputs_without_overlap() {
+    let dir = tempdir("shards");
+    for i in 0..5 {
+        std::fs::write(dir.join(format!("p{i}.html")), PAGE).unwrap();
+    }
+    let mut seen = Vec::new();
+    for shard in ["0/2", "1/2"] {
+        let run = tamis(&[
+            "extract",
+            dir.to_str().unwrap(),
+            "--shard",
+            shard,
+            "--format",
+            "jsonl",
+        ]);
+        for line in String::from_utf8(run.stdout).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            seen.push(v["source"].as_str().unwrap().to_string());
+        }
+    }
+    seen.sort();
+    assert_eq!(seen.len(), 5);
+    seen.dedup();
+    assert_eq!(seen.len(), 5);
+    assert_eq!(
+        tamis(&["extract", dir.to_str().unwrap(), "--shard", "2/2"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
