@@ -3,6 +3,8 @@
 //! metadata) and rendered to text, as `../shared/eval/peers.py` times the reference tools.
 //!
 //!     cargo run --release --example bench -- PAGES_DIR [ROUNDS]
+//!
+//! With TAMIS_BENCH_PARSE_ONLY set, it times decoding and parsing alone: the floor under extraction.
 
 use std::time::Instant;
 
@@ -13,6 +15,7 @@ fn main() {
         std::process::exit(1);
     };
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(1);
+    let parse_only = std::env::var_os("TAMIS_BENCH_PARSE_ONLY").is_some();
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("a readable directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -41,12 +44,18 @@ fn main() {
     for _ in 0..rounds {
         for (bytes, mode) in &pages {
             let t = Instant::now();
-            let opts = tamis::Options {
-                input: *mode,
-                ..tamis::Options::default()
-            };
-            if let Ok(doc) = tamis::extract(bytes, &opts) {
-                chars += tamis::render::plain_text(&doc.body).len();
+            if parse_only {
+                // The floor: decoding and html5ever parsing alone.
+                let text = tamis::input::decode(bytes, None, true);
+                chars += tamis::html::dom::Dom::parse(&text).nodes.len();
+            } else {
+                let opts = tamis::Options {
+                    input: *mode,
+                    ..tamis::Options::default()
+                };
+                if let Ok(doc) = tamis::extract(bytes, &opts) {
+                    chars += tamis::render::plain_text(&doc.body).len();
+                }
             }
             per_page.push(t.elapsed().as_secs_f64() * 1000.0);
         }

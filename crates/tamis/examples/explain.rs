@@ -2,6 +2,7 @@
 //!
 //!     cargo run --release --example explain -- PAGE.html[.gz]
 
+use html5ever::local_name;
 use tamis::blocks::Label;
 use tamis::html::{dom::Dom, segment::segment};
 
@@ -21,8 +22,8 @@ fn main() {
     println!(
         "container: <{}> class={:?} id={:?}",
         c.tag(),
-        c.attr("class"),
-        c.attr("id")
+        c.attr(&local_name!("class")),
+        c.attr(&local_name!("id"))
     );
     for b in &blocks {
         let mark = match b.label {

@@ -3,8 +3,9 @@
 //! They live here, in one place, so that tuning them never means hunting literals through the code.
 //! The phrase lists are data files under `data/`, one phrase a line.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::blocks::Hints;
 
@@ -181,19 +182,22 @@ pub const STRONG_CONTENT_CLASSES: &[&str] = &[
     "story-content",
 ];
 
-/// The three token lists compiled for lookup: exact tokens in a hash map, prefixes in a short list.
+/// The three token lists compiled for lookup: exact tokens in a hash map, prefixes by their first
+/// four bytes (every prefix has at least four).
 pub struct ClassMatcher {
-    exact: HashMap<&'static str, u16>,
-    prefixes: Vec<(&'static str, u16)>,
+    exact: FxHashMap<&'static str, u16>,
+    prefixes: FxHashMap<[u8; 4], Vec<(&'static str, u16)>>,
 }
 
 impl ClassMatcher {
     /// The hint a lower-case class token gives: comment beats furniture beats content.
     pub fn hint(&self, token: &str) -> u16 {
         let mut h = self.exact.get(token).copied().unwrap_or(0);
-        for (prefix, flag) in &self.prefixes {
-            if token.starts_with(prefix) {
-                h |= flag;
+        if let Some(head) = token.as_bytes().first_chunk::<4>() {
+            for (prefix, flag) in self.prefixes.get(head).into_iter().flatten() {
+                if token.starts_with(prefix) {
+                    h |= flag;
+                }
             }
         }
         if h & Hints::COMMENT != 0 {
@@ -211,8 +215,8 @@ pub fn class_matcher() -> &'static ClassMatcher {
     static M: OnceLock<ClassMatcher> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = ClassMatcher {
-            exact: HashMap::new(),
-            prefixes: Vec::new(),
+            exact: FxHashMap::default(),
+            prefixes: FxHashMap::default(),
         };
         for (list, flag) in [
             (COMMENT_TOKENS, Hints::COMMENT),
@@ -221,7 +225,13 @@ pub fn class_matcher() -> &'static ClassMatcher {
         ] {
             for entry in list {
                 match entry.strip_suffix('*') {
-                    Some(prefix) => m.prefixes.push((prefix, flag)),
+                    // Every prefix has four bytes or more (a test holds it); a shorter one would
+                    // never match and is left out.
+                    Some(prefix) => {
+                        if let Some(head) = prefix.as_bytes().first_chunk::<4>() {
+                            m.prefixes.entry(*head).or_default().push((prefix, flag));
+                        }
+                    }
                     None => *m.exact.entry(entry).or_insert(0) |= flag,
                 }
             }
@@ -245,4 +255,26 @@ pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_long_enough_to_be_indexed() {
+        for list in [BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS] {
+            for entry in list {
+                if let Some(prefix) = entry.strip_suffix('*') {
+                    assert!(prefix.len() >= 4, "{prefix}");
+                }
+            }
+        }
+        let m = class_matcher();
+        assert_eq!(m.hint("advertisement"), Hints::BOILER);
+        assert_eq!(m.hint("comments"), Hints::COMMENT);
+        assert_eq!(m.hint("content"), Hints::CONTENT);
+        assert_eq!(m.hint("contentious"), Hints::CONTENT);
+        assert_eq!(m.hint("nothing"), 0);
+    }
 }

@@ -65,7 +65,7 @@ pub struct Block {
     pub kind: Kind,
     pub label: Label,
     pub hints: Hints,
-    /// Characters of text.
+    /// Characters of text, white space not counted.
     pub chars: u32,
     /// Characters of text inside links.
     pub link_chars: u32,
@@ -77,12 +77,16 @@ pub struct Block {
     pub boiler_at: NodeId,
     /// The nearest element above that carries the COMMENT hint, or NONE.
     pub comment_at: NodeId,
+    /// Words, sentence ends, commas, … of `text`, counted once.
+    pub stats: TextStats,
 }
 
 impl Block {
     pub fn new(text: String, kind: Kind) -> Block {
-        let chars = text.chars().count() as u32;
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as u32;
+        let stats = TextStats::of(&text);
         Block {
+            stats,
             text,
             kind,
             label: Label::Boilerplate,

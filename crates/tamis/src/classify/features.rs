@@ -7,7 +7,7 @@
 
 use html5ever::local_name;
 
-use crate::blocks::{Block, Hints, Kind, TextStats};
+use crate::blocks::{Block, Hints, Kind};
 use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
 use crate::html::dom::{Dom, NodeId, NONE};
 
@@ -125,12 +125,12 @@ fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
     let count = if parent == NONE {
         1
     } else {
-        let class = node.attr("class");
+        let class = node.attr(&local_name!("class"));
         dom.children(parent)
             .take(2000)
             .filter(|&c| {
                 let s = dom.node(c);
-                s.tag() == node.tag() && s.attr("class") == class
+                s.tag() == node.tag() && s.attr(&local_name!("class")) == class
             })
             .count()
             .min(u16::MAX as usize - 1) as u16
@@ -166,7 +166,6 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
         t.chars[container as usize] / page_chars
     };
     let mut cache = vec![u16::MAX; dom.nodes.len()];
-    let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
     let ends: Vec<f32> = blocks
         .iter()
         .map(|b| {
@@ -179,7 +178,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
     let mut out = Vec::with_capacity(n * COUNT);
     let mut chars_before = 0.0f32;
     for (i, b) in blocks.iter().enumerate() {
-        let s = &stats[i];
+        let s = &b.stats;
         let words = s.word_equivalents().max(1) as f32;
         let chars = b.chars as f32;
         let node = dom.node(b.node);

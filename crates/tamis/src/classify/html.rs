@@ -6,7 +6,7 @@
 //! as little furniture as possible. Inside it, blocks under furniture, forms, link lists and known
 //! boilerplate phrases are dropped, and comment sections are set apart.
 
-use crate::blocks::{Block, Hints, Kind, Label, TextStats};
+use crate::blocks::{Block, Hints, Kind, Label};
 use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ pub fn weight(b: &Block) -> f32 {
         return -chars.min(400.0) * 0.5 - 10.0;
     }
     let plain = chars - links;
-    let stats = TextStats::of(&b.text);
+    let stats = &b.stats;
     let mut w = plain - links * 1.5 - 25.0;
     if stats.stops + stats.commas > 0 && plain > 60.0 {
         w += 10.0 * (stats.stops + stats.commas).min(10) as f32;

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use crate::lexicon::{lines, BOILER_PHRASES, BYLINE_PREFIXES, RELATED_PREFIXES};
 
 struct Phrases {
+    /// The first word of every phrase and opener: a line whose first word is not here matches none.
+    first_words: HashSet<String>,
     whole: HashSet<String>,
     /// Phrases of two words or more, which also match as the start of a short line.
     openers: Vec<String>,
@@ -19,10 +21,18 @@ fn phrases() -> &'static Phrases {
         let whole: HashSet<String> = lines(BOILER_PHRASES).map(normalize).collect();
         let mut openers: Vec<String> = whole.iter().filter(|p| p.contains(' ')).cloned().collect();
         openers.sort();
+        let related: Vec<String> = lines(RELATED_PREFIXES).map(normalize).collect();
+        let first_words = whole
+            .iter()
+            .chain(&related)
+            .filter_map(|p| p.split(' ').next())
+            .map(str::to_string)
+            .collect();
         Phrases {
+            first_words,
             whole,
             openers,
-            related: lines(RELATED_PREFIXES).map(normalize).collect(),
+            related,
             byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
         }
     })
@@ -47,12 +57,30 @@ pub fn normalize(line: &str) -> String {
     out
 }
 
+/// Whether the line's first word starts some phrase: a cheap test before normalising the line.
+fn first_word_known(line: &str) -> bool {
+    let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = start
+        .find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .unwrap_or(start.len());
+    let word = &start[..end];
+    if word.is_empty() {
+        return false;
+    }
+    let set = &phrases().first_words;
+    if word.chars().all(|c| !c.is_uppercase()) {
+        set.contains(word)
+    } else {
+        set.contains(&word.to_lowercase())
+    }
+}
+
 /// Longest line, in bytes, that a phrase opener may start.
 const SHORT_LINE: usize = 160;
 
 /// True when the line is page furniture: "Share", "- Advertisement -", "Leave a comment", ….
 pub fn is_boilerplate_phrase(line: &str) -> bool {
-    if line.len() > SHORT_LINE * 2 {
+    if line.len() > SHORT_LINE * 2 || !first_word_known(line) {
         return false;
     }
     let norm = normalize(line);
@@ -71,7 +99,7 @@ pub fn is_boilerplate_phrase(line: &str) -> bool {
 
 /// True when the line opens a related-article insert: "LIRE AUSSI  Another story", "Read also: …".
 pub fn is_related_insert(line: &str) -> bool {
-    if line.len() > 300 {
+    if line.len() > 300 || !first_word_known(line) {
         return false;
     }
     let norm = normalize(line);

@@ -6,7 +6,7 @@
 //! HTML. Inside it, boilerplate phrases and related-article inserts drop out; just before it stands
 //! the title; a lone name at either edge is the byline.
 
-use crate::blocks::{Block, Label, TextStats};
+use crate::blocks::{Block, Label};
 use crate::classify::best_run;
 use crate::classify::phrases::{
     byline_name, is_boilerplate_phrase, is_related_insert, looks_like_name,
@@ -18,7 +18,7 @@ pub fn weight(b: &Block) -> f32 {
     if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
         return -40.0;
     }
-    let stats = TextStats::of(&b.text);
+    let stats = &b.stats;
     let words = stats.word_equivalents() as f32;
     let ends_sentence = b
         .text
@@ -59,7 +59,7 @@ pub fn classify(blocks: &mut [Block]) {
 
 /// A title is a line of a few words that does not end like a sentence.
 fn title_like(b: &Block) -> bool {
-    let words = TextStats::of(&b.text).word_equivalents();
+    let words = b.stats.word_equivalents();
     (3..=30).contains(&words)
         && b.chars <= 250
         && !b.text.trim_end().ends_with(['.', ',', ';', ':'])

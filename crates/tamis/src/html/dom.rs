@@ -67,12 +67,14 @@ impl Node {
         matches!(self.data, NodeData::Element { .. })
     }
 
-    /// The value of attribute `name`, if this is an element that has it.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    /// The value of attribute `name` (an interned name: `&local_name!("class")`), if this is an
+    /// element that has it. Interned names compare as integers.
+    #[inline]
+    pub fn attr(&self, name: &LocalName) -> Option<&str> {
         match &self.data {
             NodeData::Element { attrs } => attrs
                 .iter()
-                .find(|(n, _)| &**n == name)
+                .find(|(n, _)| n == name)
                 .map(|(_, v)| v.as_ref()),
             _ => None,
         }

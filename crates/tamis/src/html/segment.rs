@@ -1,7 +1,7 @@
 //! Cuts a parsed page into [`Block`]s: one per paragraph, heading, list item, table cell or code block,
 //! each carrying hints inherited from the elements around it (navigation, comments, main content).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use html5ever::{local_name, LocalName};
 
@@ -105,10 +105,12 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 /// True when inline style or attributes hide the element.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
+    if node.attr(&local_name!("hidden")).is_some()
+        || node.attr(&local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    if let Some(style) = node.attr("style") {
+    if let Some(style) = node.attr(&local_name!("style")) {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -120,7 +122,7 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// The hints an element gives by its own tag, role, itemprop, class and id.
-fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HashMap<&'a str, u16>) -> u16 {
+fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut FxHashMap<&'a str, u16>) -> u16 {
     let node = dom.node(id);
     let mut h = match *node.tag() {
         local_name!("nav") | local_name!("aside") | local_name!("footer") => Hints::BOILER,
@@ -130,7 +132,7 @@ fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HashMap<&'a str, u16>) ->
         local_name!("a") => Hints::LINK,
         _ => 0,
     };
-    if let Some(role) = node.attr("role") {
+    if let Some(role) = node.attr(&local_name!("role")) {
         h |= match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
             | "search" | "dialog" | "alertdialog" | "toolbar" | "tablist" => Hints::BOILER,
@@ -138,7 +140,7 @@ fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HashMap<&'a str, u16>) ->
             _ => 0,
         };
     }
-    if let Some(prop) = node.attr("itemprop") {
+    if let Some(prop) = node.attr(&local_name!("itemprop")) {
         if matches!(
             prop,
             "articleBody" | "reviewBody" | "text" | "mainEntity" | "description"
@@ -149,8 +151,8 @@ fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HashMap<&'a str, u16>) ->
             h |= Hints::COMMENT;
         }
     }
-    for attr in ["class", "id"] {
-        if let Some(value) = node.attr(attr) {
+    for attr in [local_name!("class"), local_name!("id")] {
+        if let Some(value) = node.attr(&attr) {
             // Pages repeat the same class strings many times over: decide each once.
             h |= *cache.entry(value).or_insert_with(|| class_hints(value));
         }
@@ -165,10 +167,12 @@ fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
     if matches!(*node.tag(), local_name!("main") | local_name!("article")) {
         return true;
     }
-    if node.attr("role") == Some("main") || node.attr("itemprop") == Some("articleBody") {
+    if node.attr(&local_name!("role")) == Some("main")
+        || node.attr(&local_name!("itemprop")) == Some("articleBody")
+    {
         return true;
     }
-    node.attr("class").is_some_and(|c| {
+    node.attr(&local_name!("class")).is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
             STRONG_CONTENT_CLASSES
                 .iter()
@@ -248,7 +252,7 @@ pub fn segment(dom: &Dom) -> Segmented {
         pre: false,
         quote: false,
     };
-    let mut class_cache = HashMap::new();
+    let mut class_cache = FxHashMap::default();
     let mut stack = vec![Step::Enter(body, start)];
     let mut current = start;
     while let Some(step) = stack.pop() {
@@ -419,8 +423,6 @@ impl Walker {
         };
         if text.chars().any(|c| c.is_alphanumeric()) {
             let mut block = Block::new(text.to_string(), ctx.kind);
-            let nonspace = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-            block.chars = nonspace.max(1);
             block.link_chars = self.link_chars.min(block.chars);
             block.hints = Hints(ctx.hints & !Hints::LINK);
             block.node = ctx.block;

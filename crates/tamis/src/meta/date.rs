@@ -201,6 +201,12 @@ fn numeric(s: &str) -> Option<String> {
 
 /// The first date written anywhere in `text`, in any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<String> {
+    // Every form written here has a digit: most lines of a page have none.
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().any(|c| ('０'..='９').contains(&c))
+    {
+        return None;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())

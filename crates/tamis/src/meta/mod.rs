@@ -138,29 +138,32 @@ pub fn signals(dom: &Dom) -> Signals {
             }
             local_name!("meta") => {
                 let key = node
-                    .attr("property")
-                    .or_else(|| node.attr("name"))
-                    .or_else(|| node.attr("itemprop"))
-                    .or_else(|| node.attr("http-equiv"));
-                if let (Some(k), Some(v)) = (key, node.attr("content")) {
+                    .attr(&local_name!("property"))
+                    .or_else(|| node.attr(&local_name!("name")))
+                    .or_else(|| node.attr(&local_name!("itemprop")))
+                    .or_else(|| node.attr(&local_name!("http-equiv")));
+                if let (Some(k), Some(v)) = (key, node.attr(&local_name!("content"))) {
                     s.metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
                 }
             }
             local_name!("link") => {
-                let rel = node.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = node
+                    .attr(&local_name!("rel"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
-                    s.canonical = node.attr("href").map(str::to_string);
+                    s.canonical = node.attr(&local_name!("href")).map(str::to_string);
                 }
             }
             local_name!("html") if s.html_lang.is_none() => {
                 s.html_lang = node
-                    .attr("lang")
-                    .or_else(|| node.attr("xml:lang"))
+                    .attr(&local_name!("lang"))
+                    .or_else(|| node.attr(&html5ever::LocalName::from("xml:lang")))
                     .map(str::to_string);
             }
             local_name!("script") => {
                 if node
-                    .attr("type")
+                    .attr(&local_name!("type"))
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
                     scripts.push(dom.text_of(id));
@@ -173,12 +176,15 @@ pub fn signals(dom: &Dom) -> Signals {
                 }
             }
             local_name!("time") => {
-                if let Some(dt) = node.attr("datetime").or_else(|| node.attr("content")) {
+                if let Some(dt) = node
+                    .attr(&local_name!("datetime"))
+                    .or_else(|| node.attr(&local_name!("content")))
+                {
                     let published = node
-                        .attr("itemprop")
+                        .attr(&local_name!("itemprop"))
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                         || node
-                            .attr("class")
+                            .attr(&local_name!("class"))
                             .is_some_and(|c| c.contains("publish") || c.contains("entry-date"));
                     if published {
                         published_times.push(dt.to_string());
@@ -210,24 +216,32 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
         return false;
     }
     if node
-        .attr("rel")
+        .attr(&local_name!("rel"))
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
     {
         return true;
     }
-    if node.attr("itemprop").is_some_and(|p| p == "author") {
+    if node
+        .attr(&local_name!("itemprop"))
+        .is_some_and(|p| p == "author")
+    {
         return true;
     }
     // A link to the author's page.
     if *node.tag() == local_name!("a")
         && node
-            .attr("href")
+            .attr(&local_name!("href"))
             .is_some_and(|h| h.contains("/author/") || h.contains("/authors/"))
     {
         return true;
     }
     // A class naming the author or byline, not the author's photo, biography or box.
-    node.attr("class").is_some_and(|c| {
+    node.attr(&local_name!("class")).is_some_and(|c| {
+        let b = c.as_bytes();
+        let mentions = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        if !(mentions(b"author") || mentions(b"byline") || mentions(b"writer")) {
+            return false;
+        }
         c.split_ascii_whitespace().any(|name| {
             let n = name.to_ascii_lowercase();
             let parts: Vec<&str> = n.split(['-', '_']).filter(|p| !p.is_empty()).collect();

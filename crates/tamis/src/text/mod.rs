@@ -14,13 +14,7 @@ pub fn segment(text: &str) -> Vec<Block> {
             Some(rest) => (Kind::ListItem, rest),
             None => (Kind::Paragraph, line),
         };
-        let mut block = Block::new(collapse(body), kind);
-        block.chars = block
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count()
-            .max(1) as u32;
+        let block = Block::new(collapse(body), kind);
         blocks.push(block);
     }
     blocks
