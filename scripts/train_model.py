@@ -115,7 +115,7 @@ def main():
         for pid, texts, gold, comment, a, b in pages:
             if held_out(pid):
                 continue
-            kept = [t for t, p, c in zip(texts, prob[a:b], comment) if p > th and not c]
+            kept = [t for t, p in zip(texts, prob[a:b]) if p > th]
             scores.append(page_f1(words("\n".join(kept)), words(gold)))
         f = float(np.mean(scores))
         best = max(best, (f, float(th)))

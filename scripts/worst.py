@@ -15,7 +15,7 @@ for f in sorted(os.listdir(gt)):
     d = json.load(open(gt + f)); pid = f[:-5]
     t = d['_internal']['page_type']['primary']
     if typ and t != typ: continue
-    g = d['ground_truth']['main_content'] or ''
+    g = d['ground_truth'].get('main_content') or ''
     p = preds.get(pid, {}).get('text') or ''
     pr, rc, f1 = word_prf(p, g)
     rows.append((f1, pr, rc, pid, t, d['url'], g, p))

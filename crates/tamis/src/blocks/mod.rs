@@ -77,6 +77,8 @@ pub struct Block {
     pub boiler_at: NodeId,
     /// The nearest element above that carries the COMMENT hint, or NONE.
     pub comment_at: NodeId,
+    /// The nearest element above that carries the CONTENT hint, or NONE.
+    pub content_at: NodeId,
     /// Words, sentence ends, commas, … of `text`, counted once.
     pub stats: TextStats,
 }
@@ -97,6 +99,7 @@ impl Block {
             row: NONE,
             boiler_at: NONE,
             comment_at: NONE,
+            content_at: NONE,
         }
     }
 

@@ -69,12 +69,17 @@ pub const NAMES: &[&str] = &[
     "p3_sum",
     "boiler_gap",
     "comment_gap",
+    "content_gap",
+    "after_h1",
+    "from_h1",
+    "ln_dups",
+    "p1_repeat",
+    "window_ld",
+    "window_ln_chars",
 ];
 
 /// Number of features.
-pub const COUNT: usize = 56;
-
-const _: () = assert!(NAMES.len() == COUNT);
+pub const COUNT: usize = NAMES.len();
 
 /// Per-element totals of the blocks below it.
 struct Totals {
@@ -175,6 +180,13 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
                 as f32
         })
         .collect();
+    // Where the page's headline stands: content mostly follows it.
+    let h1 = blocks.iter().position(|b| b.kind == Kind::Heading(1));
+    // How often each text recurs on the page (menus are often printed twice).
+    let mut dups: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for b in blocks {
+        *dups.entry(b.text.as_str()).or_default() += 1;
+    }
     let mut out = Vec::with_capacity(n * COUNT);
     let mut chars_before = 0.0f32;
     for (i, b) in blocks.iter().enumerate() {
@@ -290,6 +302,26 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
         }
         out.push(gap(dom, b.node, b.boiler_at).min(20.0));
         out.push(gap(dom, b.node, b.comment_at).min(20.0));
+        out.push(gap(dom, b.node, b.content_at).min(20.0));
+        out.push(match h1 {
+            Some(h) if i > h => 1.0,
+            Some(h) if i == h => 0.5,
+            Some(_) => 0.0,
+            None => 0.5,
+        });
+        out.push(h1.map_or(0.0, |h| (i as f32 - h as f32) / n.max(1) as f32));
+        out.push(ln(
+            dups.get(b.text.as_str()).copied().unwrap_or(1) as f32 - 1.0
+        ));
+        out.push(ln(repeat(dom, b.node, &mut cache) as f32));
+        // The neighbourhood: two blocks either side.
+        let lo = i.saturating_sub(2);
+        let hi = (i + 3).min(n);
+        let (wc, wl) = blocks[lo..hi].iter().fold((0.0f32, 0.0f32), |(c, l), x| {
+            (c + x.chars as f32, l + x.link_chars as f32)
+        });
+        out.push(wl / wc.max(1.0));
+        out.push(ln(wc / (hi - lo) as f32));
         chars_before += chars;
     }
     out

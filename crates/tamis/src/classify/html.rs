@@ -105,10 +105,12 @@ pub fn classify(dom: &Dom, blocks: &mut [Block]) {
         let weights: Vec<f32> = blocks.iter().map(weight).collect();
         let x = features::compute(dom, blocks, &weights, container);
         for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
-            b.label = if b.comment_at != NONE && !is_within(dom, container, b.comment_at) {
-                comment_label(b)
-            } else if m.predict(row) > m.threshold {
+            // The model reads the comment markup as one feature among others: on a forum the
+            // replies are the content; on a blog they are comments, set apart.
+            b.label = if m.predict(row) > m.threshold {
                 Label::Content
+            } else if b.comment_at != NONE {
+                comment_label(b)
             } else {
                 Label::Boilerplate
             };

@@ -112,7 +112,16 @@ impl Dom {
             depths: RefCell::new(vec![0]),
             max_depth: std::cell::Cell::new(0),
         };
-        let mut parser = html5ever::parse_document(sink, ParseOpts::default());
+        // Parse as a browser with scripting off would: the content of <noscript> becomes markup.
+        // Script-driven sites (Discourse forums, for one) print their whole content there.
+        let opts = ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut parser = html5ever::parse_document(sink, opts);
         let mut rest = html;
         let mut truncated = false;
         while !rest.is_empty() {

@@ -15,7 +15,6 @@ fn is_skipped(tag: &LocalName) -> bool {
         *tag,
         local_name!("script")
             | local_name!("style")
-            | local_name!("noscript")
             | local_name!("template")
             | local_name!("svg")
             | local_name!("math")
@@ -212,6 +211,7 @@ struct Context {
     hints: u16,
     boiler_at: NodeId,
     comment_at: NodeId,
+    content_at: NodeId,
     /// The block-level element text is collected for.
     block: NodeId,
     kind: Kind,
@@ -246,6 +246,7 @@ pub fn segment(dom: &Dom) -> Segmented {
         hints: 0,
         boiler_at: NONE,
         comment_at: NONE,
+        content_at: NONE,
         block: body,
         kind: Kind::Paragraph,
         row: NONE,
@@ -304,6 +305,9 @@ pub fn segment(dom: &Dom) -> Segmented {
                             }
                             if own & Hints::COMMENT != 0 {
                                 inner.comment_at = id;
+                            }
+                            if own & Hints::CONTENT != 0 {
+                                inner.content_at = id;
                             }
                         }
                         let block_level = is_block_level(tag);
@@ -429,6 +433,7 @@ impl Walker {
             block.row = ctx.row;
             block.boiler_at = ctx.boiler_at;
             block.comment_at = ctx.comment_at;
+            block.content_at = ctx.content_at;
             self.blocks.push(block);
         }
         self.buf.clear();
