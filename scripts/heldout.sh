@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Scores tamis on the WCXB dev pages the classifier was never trained on (the held-out fifth),
-# in HTML and in text mode.   scripts/heldout.sh
+# Scores tamis on the pages the classifier was never trained on (the held-out fifth of WCXB dev and
+# of ScrapingHub), in HTML and in text mode.   scripts/heldout.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/datasets/wcxb-dev
@@ -17,8 +17,23 @@ for name in os.listdir(os.path.join(data, "ground-truth")):
         os.symlink(os.path.abspath(os.path.join(data, "text", pid + ".txt")), os.path.join(out, "text", pid + ".txt"))
 PY
 cargo build --release -q -p tamis-cli
+sh=bench-out/heldout-sh
+rm -rf "$sh" && mkdir -p "$sh/html" "$sh/text"
+python3 - ../shared/datasets/scrapinghub "$sh" <<'PY'
+import hashlib, json, os, sys
+data, out = sys.argv[1], sys.argv[2]
+gold = json.load(open(os.path.join(data, "ground-truth.json"), encoding="utf-8"))
+kept = {k: v for k, v in gold.items() if hashlib.md5(k.encode()).digest()[0] % 5 == 0}
+json.dump(kept, open(os.path.join(out, "ground-truth.json"), "w"))
+for pid in kept:
+    os.symlink(os.path.abspath(os.path.join(data, "html", pid + ".html.gz")), os.path.join(out, "html", pid + ".html.gz"))
+    os.symlink(os.path.abspath(os.path.join(data, "text", pid + ".txt")), os.path.join(out, "text", pid + ".txt"))
+PY
 for mode in html text; do
     ./target/release/tamis extract "$dir/$mode" --format jsonl -o "bench-out/heldout-$mode.jsonl" --quiet 2>/dev/null || true
     echo "== held-out WCXB dev, $mode mode"
     python3 ../shared/eval/score.py "$dir" "bench-out/heldout-$mode.jsonl"
+    ./target/release/tamis extract "$sh/$mode" --format jsonl -o "bench-out/heldout-sh-$mode.jsonl" --quiet 2>/dev/null || true
+    echo "== held-out ScrapingHub, $mode mode"
+    python3 ../shared/eval/score.py "$sh" "bench-out/heldout-sh-$mode.jsonl"
 done

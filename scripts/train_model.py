@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Trains tamis's HTML block classifier from the WCXB development set and writes the model file.
+"""Trains tamis's HTML block classifier from the development sets and writes the model file.
 
-    .train/bin/python scripts/train_model.py [--data ../shared/datasets/wcxb-dev] [--out crates/tamis/data/model.json]
+    .train/bin/python scripts/train_model.py [--data DATASET…] [--out crates/tamis/data/model.json]
 
 Needs lightgbm and numpy (python3 -m venv .train && .train/bin/pip install lightgbm numpy).
-Steps: dump every page's blocks and features with the `features` example; label each block by whether
-its words stand in the page's gold main content; train gradient-boosted trees on the pages whose id
+Steps: dump every page's blocks and features with the `features` example (WCXB dev and ScrapingHub);
+label each block by whether its words stand in the page's gold main content; train gradient-boosted trees on the pages whose id
 hashes into the training split (4 in 5); pick the probability threshold that maximises page-averaged
 word F1 on the training pages; write the trees in the compact form classify/model.rs reads.
-Pages of the held-out split (1 in 5, `held_out(id)`) are never trained on: scripts/heldout.sh scores them.
+Pages of the held-out split (1 in 5 of each set, `held_out(id)`) are never trained on:
+scripts/heldout.sh scores them.
 """
 import argparse, hashlib, json, os, re, subprocess, sys
 from collections import Counter
@@ -54,6 +55,25 @@ def page_f1(pred_words, gold_words):
     return 0.0 if o == 0 else 2 * o / (np_ + ng)
 
 
+def dataset_pages(data, features_path):
+    """Yields (page id, feature record, gold main text) for every page of a WCXB or article layout set."""
+    out = f"{features_path}.{os.path.basename(os.path.normpath(data))}"
+    subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
+                    os.path.join(data, "html"), out], check=True)
+    article = None
+    if os.path.isfile(os.path.join(data, "ground-truth.json")):
+        article = json.load(open(os.path.join(data, "ground-truth.json"), encoding="utf-8"))
+    for line in open(out, encoding="utf-8"):
+        rec = json.loads(line)
+        pid = rec["id"]
+        if article is not None:
+            gold = (article.get(pid) or {}).get("articleBody") or ""
+        else:
+            gt = json.load(open(os.path.join(data, "ground-truth", pid + ".json"), encoding="utf-8"))
+            gold = (gt.get("ground_truth") or {}).get("main_content") or ""
+        yield pid, rec, gold
+
+
 def tree_arrays(tree):
     """LightGBM's nested tree as flat pre-order arrays; leaves as -(index + 1)."""
     feature, threshold, left, right, value = [], [], [], [], []
@@ -76,29 +96,24 @@ def tree_arrays(tree):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="../shared/datasets/wcxb-dev")
+    ap.add_argument("--data", nargs="+", default=["../shared/datasets/wcxb-dev", "../shared/datasets/scrapinghub"])
     ap.add_argument("--out", default="crates/tamis/data/model.json")
     ap.add_argument("--features", default="bench-out/features.jsonl")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--leaves", type=int, default=31)
     args = ap.parse_args()
-    subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
-                    os.path.join(args.data, "html"), args.features], check=True)
     X, y, w, page_of = [], [], [], []
     pages = []  # (id, texts, gold, comment flags, row range)
-    for line in open(args.features, encoding="utf-8"):
-        rec = json.loads(line)
-        pid = rec["id"]
-        gt = json.load(open(os.path.join(args.data, "ground-truth", pid + ".json"), encoding="utf-8"))
-        gold = (gt.get("ground_truth") or {}).get("main_content") or ""
-        texts = rec["texts"]
-        lab = labels(texts, gold)
-        start = len(X)
-        nw = [len(words(t)) for t in texts]
-        total = max(1, sum(nw))
-        for x, l, k in zip(rec["x"], lab, nw):
-            X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
-        pages.append((pid, texts, gold, rec["comment"], start, len(X)))
+    for data in args.data:
+        for pid, rec, gold in dataset_pages(data, args.features):
+            texts = rec["texts"]
+            lab = labels(texts, gold)
+            start = len(X)
+            nw = [len(words(t)) for t in texts]
+            total = max(1, sum(nw))
+            for x, l, k in zip(rec["x"], lab, nw):
+                X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
+            pages.append((pid, texts, gold, rec["comment"], start, len(X)))
     X = np.asarray(X, dtype=np.float32); y = np.asarray(y); w = np.asarray(w)
     train_rows = np.asarray([not held_out(p) for p in page_of])
     feature_names = feature_list()
