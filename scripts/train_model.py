@@ -55,11 +55,12 @@ def page_f1(pred_words, gold_words):
     return 0.0 if o == 0 else 2 * o / (np_ + ng)
 
 
-def dataset_pages(data, features_path):
+def dataset_pages(data, features_path, text=False):
     """Yields (page id, feature record, gold main text) for every page of a WCXB or article layout set."""
-    out = f"{features_path}.{os.path.basename(os.path.normpath(data))}"
-    subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
-                    os.path.join(data, "html"), out], check=True)
+    out = f"{features_path}.{os.path.basename(os.path.normpath(data))}{'.text' if text else ''}"
+    cmd = ["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--"]
+    cmd += ["--text", os.path.join(data, "text")] if text else [os.path.join(data, "html")]
+    subprocess.run(cmd + [out], check=True)
     article = None
     if os.path.isfile(os.path.join(data, "ground-truth.json")):
         article = json.load(open(os.path.join(data, "ground-truth.json"), encoding="utf-8"))
@@ -101,11 +102,15 @@ def main():
     ap.add_argument("--features", default="bench-out/features.jsonl")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--leaves", type=int, default=31)
+    ap.add_argument("--text", action="store_true",
+                    help="train the line classifier of text mode on the sets' text/ pages (writes data/text-model.json)")
     args = ap.parse_args()
+    if args.text and args.out == "crates/tamis/data/model.json":
+        args.out = "crates/tamis/data/text-model.json"
     X, y, w, page_of = [], [], [], []
     pages = []  # (id, texts, gold, comment flags, row range)
     for data in args.data:
-        for pid, rec, gold in dataset_pages(data, args.features):
+        for pid, rec, gold in dataset_pages(data, args.features, args.text):
             texts = rec["texts"]
             lab = labels(texts, gold)
             start = len(X)
@@ -116,7 +121,7 @@ def main():
             pages.append((pid, texts, gold, rec["comment"], start, len(X)))
     X = np.asarray(X, dtype=np.float32); y = np.asarray(y); w = np.asarray(w)
     train_rows = np.asarray([not held_out(p) for p in page_of])
-    feature_names = feature_list()
+    feature_names = feature_list("TEXT_NAMES" if args.text else "NAMES")
     assert X.shape[1] == len(feature_names), (X.shape, len(feature_names))
     ds = lgb.Dataset(X[train_rows], y[train_rows], weight=w[train_rows], free_raw_data=False)
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": 0.08, "min_data_in_leaf": 40,
@@ -147,10 +152,10 @@ def main():
           file=sys.stderr)
 
 
-def feature_list():
+def feature_list(const):
     """The feature names, read from the Rust source so the two cannot drift apart."""
     src = open("crates/tamis/src/classify/features.rs", encoding="utf-8").read()
-    body = src.split("pub const NAMES: &[&str] = &[", 1)[1].split("];", 1)[0]
+    body = src.split(f"pub const {const}: &[&str] = &[", 1)[1].split("];", 1)[0]
     return re.findall(r'"([^"]+)"', body)
 
 

@@ -1,7 +1,8 @@
 //! Writes the classifier's view of every page in a directory: each block's text and features, one
 //! JSON line per page. `scripts/train_model.py` reads it to train the block classifier.
 //!
-//!     cargo run --release --example features -- PAGES_DIR OUT.jsonl
+//!     cargo run --release --example features -- PAGES_DIR OUT.jsonl          (HTML pages)
+//!     cargo run --release --example features -- --text PAGES_DIR OUT.jsonl   (flattened text)
 
 use std::io::Write;
 
@@ -9,9 +10,11 @@ use tamis::classify::{features, html};
 use tamis::html::{dom::Dom, segment::segment};
 
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let text_mode = args.iter().any(|a| a == "--text");
+    args.retain(|a| a != "--text");
     if args.len() != 3 {
-        eprintln!("usage: features PAGES_DIR OUT.jsonl");
+        eprintln!("usage: features [--text] PAGES_DIR OUT.jsonl");
         std::process::exit(1);
     }
     let mut names: Vec<_> = std::fs::read_dir(&args[1])?
@@ -22,6 +25,40 @@ fn main() -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(&args[2])?);
     for path in names {
         let bytes = std::fs::read(&path)?;
+        let id = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if text_mode {
+            let Ok((text, _)) = tamis::input::prepare(
+                &bytes,
+                tamis::InputMode::Text,
+                None,
+                tamis::DEFAULT_MAX_BYTES,
+            ) else {
+                continue;
+            };
+            let blocks = tamis::text::segment(&text);
+            let weights: Vec<f32> = blocks.iter().map(tamis::classify::text::weight).collect();
+            let run = tamis::classify::best_run(&weights);
+            let x = features::compute_text(&blocks, &weights, run);
+            let rows: Vec<Vec<f32>> = x
+                .chunks(features::TEXT_COUNT)
+                .map(|r| r.iter().map(|v| (v * 1e4).round() / 1e4).collect())
+                .collect();
+            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            let comment = vec![false; blocks.len()];
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"id": id, "texts": texts, "x": rows, "comment": comment}),
+            )?;
+            out.write_all(b"\n")?;
+            continue;
+        }
         let Ok((text, _)) = tamis::input::prepare(
             &bytes,
             tamis::InputMode::Html,
@@ -35,14 +72,6 @@ fn main() -> std::io::Result<()> {
         let weights: Vec<f32> = blocks.iter().map(html::weight).collect();
         let container = html::main_container(&dom, &blocks);
         let x = features::compute(&dom, &blocks, &weights, container);
-        let id = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .to_string();
         let rows: Vec<Vec<f32>> = x
             .chunks(features::COUNT)
             .map(|r| r.iter().map(|v| (v * 1e4).round() / 1e4).collect())

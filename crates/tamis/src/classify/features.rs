@@ -326,3 +326,122 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
     }
     out
 }
+
+/// Feature names for lines of flattened text, in vector order.
+pub const TEXT_NAMES: &[&str] = &[
+    "ln_chars",
+    "ln_words",
+    "stop_ratio",
+    "comma_ratio",
+    "ends_sentence",
+    "digit_ratio",
+    "upper_ratio",
+    "caps_ratio",
+    "phrase",
+    "related",
+    "byline",
+    "name_like",
+    "has_date",
+    "list_item",
+    "pos_rel",
+    "pos_chars",
+    "in_run",
+    "run_share",
+    "from_run_start",
+    "to_run_end",
+    "weight",
+    "prev_ln_chars",
+    "prev_ends",
+    "prev_weight",
+    "prev2_weight",
+    "next_ln_chars",
+    "next_ends",
+    "next_weight",
+    "next2_weight",
+    "window_ln_chars",
+    "ln_dups",
+    "page_ln_chars",
+    "page_ln_lines",
+];
+
+/// Number of text features.
+pub const TEXT_COUNT: usize = TEXT_NAMES.len();
+
+/// The feature vectors of all lines of a text page. `weights` are the heuristic line weights and
+/// `run` the heuristic body (the run of lines with the largest total weight).
+pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> Vec<f32> {
+    use crate::classify::phrases::{byline_name, looks_like_name};
+    let n = blocks.len();
+    let page_chars: f32 = blocks.iter().map(|b| b.chars as f32).sum::<f32>().max(1.0);
+    let run_chars: f32 = blocks[run.0.min(n)..run.1.min(n)]
+        .iter()
+        .map(|b| b.chars as f32)
+        .sum();
+    let ends: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”', '»']) as u8
+                as f32
+        })
+        .collect();
+    let mut dups: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for b in blocks {
+        *dups.entry(b.text.as_str()).or_default() += 1;
+    }
+    let w = |j: Option<usize>| j.filter(|&j| j < n).map_or(0.0, |j| weights[j] / 100.0);
+    let mut out = Vec::with_capacity(n * TEXT_COUNT);
+    let mut chars_before = 0.0f32;
+    for (i, b) in blocks.iter().enumerate() {
+        let s = &b.stats;
+        let words = s.word_equivalents().max(1) as f32;
+        let chars = b.chars as f32;
+        let letters = b.text.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
+        let caps = b.text.chars().filter(|c| c.is_uppercase()).count() as f32;
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(n);
+        let window: f32 = blocks[lo..hi]
+            .iter()
+            .map(|x| ln(x.chars as f32))
+            .sum::<f32>()
+            / (hi - lo) as f32;
+        out.extend_from_slice(&[
+            ln(chars),
+            ln(words),
+            s.stops as f32 / words,
+            s.commas as f32 / words,
+            ends[i],
+            s.digits as f32 / chars.max(1.0),
+            s.uppercase_initial_words as f32 / words,
+            caps / letters,
+            is_boilerplate_phrase(&b.text) as u8 as f32,
+            is_related_insert(&b.text) as u8 as f32,
+            byline_name(&b.text).is_some() as u8 as f32,
+            looks_like_name(&b.text) as u8 as f32,
+            crate::meta::date::find_date(&b.text).is_some() as u8 as f32,
+            (b.kind == Kind::ListItem) as u8 as f32,
+            i as f32 / n.max(1) as f32,
+            chars_before / page_chars,
+            (i >= run.0 && i < run.1) as u8 as f32,
+            run_chars / page_chars,
+            (i as f32 - run.0 as f32) / n.max(1) as f32,
+            (run.1 as f32 - i as f32) / n.max(1) as f32,
+            weights[i] / 100.0,
+            i.checked_sub(1).map_or(0.0, |j| ln(blocks[j].chars as f32)),
+            i.checked_sub(1).map_or(0.0, |j| ends[j]),
+            w(i.checked_sub(1)),
+            w(i.checked_sub(2)),
+            blocks.get(i + 1).map_or(0.0, |x| ln(x.chars as f32)),
+            ends.get(i + 1).copied().unwrap_or(0.0),
+            w(Some(i + 1)),
+            w(Some(i + 2)),
+            window,
+            ln(dups.get(b.text.as_str()).copied().unwrap_or(1) as f32 - 1.0),
+            ln(page_chars),
+            ln(n as f32),
+        ]);
+        chars_before += chars;
+    }
+    out
+}

@@ -7,10 +7,13 @@
 //! the title; a lone name at either edge is the byline.
 
 use crate::blocks::{Block, Label};
-use crate::classify::best_run;
+use std::sync::OnceLock;
+
+use crate::classify::model::Model;
 use crate::classify::phrases::{
     byline_name, is_boilerplate_phrase, is_related_insert, looks_like_name,
 };
+use crate::classify::{best_run, features};
 use crate::meta::date::find_date;
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
@@ -41,20 +44,60 @@ pub fn classify(blocks: &mut [Block]) {
         return;
     }
     let weights: Vec<f32> = blocks.iter().map(weight).collect();
-    let (start, end) = best_run(&weights);
-    for (i, b) in blocks.iter_mut().enumerate() {
-        b.label = if i >= start
-            && i < end
-            && !is_boilerplate_phrase(&b.text)
-            && !is_related_insert(&b.text)
-        {
-            Label::Content
-        } else {
-            Label::Boilerplate
-        };
+    let (mut start, mut end) = best_run(&weights);
+    let model = model();
+    if let Some(m) = model {
+        let x = features::compute_text(blocks, &weights, (start, end));
+        for (b, row) in blocks.iter_mut().zip(x.chunks(features::TEXT_COUNT)) {
+            // Known furniture phrases and "read also" inserts go whatever the model says.
+            let furniture = is_boilerplate_phrase(&b.text) || is_related_insert(&b.text);
+            b.label = if !furniture && m.predict(row) > m.threshold {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
+        }
+    }
+    let kept = blocks.iter().filter(|b| b.label == Label::Content).count();
+    if model.is_none() || kept == 0 {
+        for (i, b) in blocks.iter_mut().enumerate() {
+            b.label = if i >= start
+                && i < end
+                && !is_boilerplate_phrase(&b.text)
+                && !is_related_insert(&b.text)
+            {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
+        }
+    } else {
+        // The body now spans the first to the last line the model kept.
+        start = blocks
+            .iter()
+            .position(|b| b.label == Label::Content)
+            .unwrap_or(start);
+        end = blocks
+            .iter()
+            .rposition(|b| b.label == Label::Content)
+            .map_or(end, |i| i + 1);
     }
     mark_title(blocks, start);
     mark_bylines(blocks, start, end);
+}
+
+/// The shipped line classifier, trained by `scripts/train_model.py --text`.
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            Model::from_json(
+                include_str!("../../data/text-model.json"),
+                features::TEXT_NAMES,
+            )
+            .ok()
+        })
+        .as_ref()
 }
 
 /// A title is a line of a few words that does not end like a sentence.
@@ -112,6 +155,14 @@ pub fn author(blocks: &[Block]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::text::segment;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(
+            model().is_some(),
+            "data/text-model.json does not match the feature list"
+        );
+    }
 
     #[test]
     fn finds_the_body_title_and_byline() {
