@@ -8,7 +8,7 @@ out=bench-out
 mkdir -p "$out"
 cargo build --release -q -p tamis-cli
 run() { # name input-dir dataset
-    ./target/release/tamis extract "$2" --format jsonl -o "$out/$1.jsonl" --quiet 2>"$out/$1.err" || true
+    ./target/release/tamis extract "$2" --format jsonl -o "$out/$1.jsonl" --quiet --no-cross-page 2>"$out/$1.err" || true
     echo "== $1"
     python3 ../shared/eval/score.py "$3" "$out/$1.jsonl" --json "$out/$1.score.json"
 }

@@ -30,10 +30,10 @@ for pid in kept:
     os.symlink(os.path.abspath(os.path.join(data, "text", pid + ".txt")), os.path.join(out, "text", pid + ".txt"))
 PY
 for mode in html text; do
-    ./target/release/tamis extract "$dir/$mode" --format jsonl -o "bench-out/heldout-$mode.jsonl" --quiet 2>/dev/null || true
+    ./target/release/tamis extract "$dir/$mode" --format jsonl -o "bench-out/heldout-$mode.jsonl" --quiet --no-cross-page 2>/dev/null || true
     echo "== held-out WCXB dev, $mode mode"
     python3 ../shared/eval/score.py "$dir" "bench-out/heldout-$mode.jsonl"
-    ./target/release/tamis extract "$sh/$mode" --format jsonl -o "bench-out/heldout-sh-$mode.jsonl" --quiet 2>/dev/null || true
+    ./target/release/tamis extract "$sh/$mode" --format jsonl -o "bench-out/heldout-sh-$mode.jsonl" --quiet --no-cross-page 2>/dev/null || true
     echo "== held-out ScrapingHub, $mode mode"
     python3 ../shared/eval/score.py "$sh" "bench-out/heldout-sh-$mode.jsonl"
 done

@@ -6,11 +6,13 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use tamis::crosspage::{LineCounts, Recurring};
 
 use crate::inputs::{self, Input};
 use crate::output::{self, Outcome, Sink};
@@ -79,6 +81,11 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
         inputs: inputs.len(),
         ..Summary::default()
     };
+    let recurring = if args.no_cross_page {
+        None
+    } else {
+        count_recurring_lines(&inputs, args)
+    };
     let mut failures = Vec::new();
 
     std::thread::scope(|scope| -> Result<()> {
@@ -105,8 +112,12 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
             }
         });
         for items in rx {
-            let outcomes: Vec<Outcome> =
-                pool.install(|| items.par_iter().map(|i| extract_one(i, args)).collect());
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                items
+                    .par_iter()
+                    .map(|i| extract_one(i, args, recurring.as_ref()))
+                    .collect()
+            });
             for (item, outcome) in items.iter().zip(&outcomes) {
                 summary.read += 1;
                 if let Work::Page { bytes, .. } = &item.work {
@@ -166,6 +177,47 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
     Ok(summary)
 }
 
+/// The first pass of evidence across pages: when the run holds text pages (plain text files, WET
+/// records), count on how many pages of each site every line stands. Inputs are read twice.
+fn count_recurring_lines(inputs: &[Input], args: &ExtractArgs) -> Option<Arc<Recurring>> {
+    let text_inputs = inputs.iter().any(|i| {
+        matches!(args.input, InputArg::Text)
+            || i.mode_hint() == Some(tamis::InputMode::Text)
+            || i.name().to_ascii_lowercase().contains(".wet")
+    });
+    if inputs.len() + usize::from(inputs.iter().any(source::is_warc)) < 2 || !text_inputs {
+        return None;
+    }
+    let mut counts = LineCounts::default();
+    source::for_each_item(
+        inputs,
+        |i| mode_for(i, args.input),
+        args.max_bytes,
+        |item| {
+            if let Work::Page {
+                bytes,
+                mode: tamis::InputMode::Text,
+                site: Some(site),
+                charset,
+                ..
+            } = &item.work
+            {
+                if let Ok((text, _)) = tamis::input::prepare(
+                    bytes,
+                    tamis::InputMode::Text,
+                    charset.as_deref(),
+                    args.max_bytes,
+                ) {
+                    counts.add_page(site, text.lines());
+                }
+            }
+            true
+        },
+    );
+    let recurring = counts.recurring();
+    (!recurring.is_empty()).then(|| Arc::new(recurring))
+}
+
 fn progress_bar(args: &ExtractArgs, many: bool) -> ProgressBar {
     if !many || args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -188,30 +240,33 @@ fn mode_for(input: &Input, arg: InputArg) -> tamis::InputMode {
 
 /// Extracts one item. A panic inside the engine is a bug, but it must not take the batch down:
 /// it becomes this item's error.
-fn extract_one(item: &Item, args: &ExtractArgs) -> Outcome {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_guarded(item, args)))
-        .unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Outcome::Failed(
-                Reason::ExtractionFailed,
-                format!("internal error (please report): {what}"),
-            )
-        })
+fn extract_one(item: &Item, args: &ExtractArgs, recurring: Option<&Arc<Recurring>>) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_guarded(item, args, recurring)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Outcome::Failed(
+            Reason::ExtractionFailed,
+            format!("internal error (please report): {what}"),
+        )
+    })
 }
 
-fn extract_guarded(item: &Item, args: &ExtractArgs) -> Outcome {
-    let (bytes, mode, url, charset, warc) = match &item.work {
+fn extract_guarded(item: &Item, args: &ExtractArgs, recurring: Option<&Arc<Recurring>>) -> Outcome {
+    let (bytes, mode, url, charset, warc, site) = match &item.work {
         Work::Page {
             bytes,
             mode,
             url,
             charset,
             warc,
-        } => (bytes, mode, url, charset, warc),
+            site,
+        } => (bytes, mode, url, charset, warc, site),
         Work::Skip(reason) => return Outcome::Skipped(*reason),
         Work::Fail(reason, why) => return Outcome::Failed(*reason, why.clone()),
     };
@@ -220,6 +275,8 @@ fn extract_guarded(item: &Item, args: &ExtractArgs) -> Outcome {
         max_bytes: args.max_bytes,
         url: url.clone().or_else(|| args.url.clone()),
         http_charset: charset.clone(),
+        site: site.clone(),
+        recurring: recurring.cloned(),
     };
     match tamis::extract(bytes, &opts) {
         Ok(mut doc) => {

@@ -67,6 +67,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub stats: Option<PathBuf>,
 
+    /// Judge every page on its own: do not count lines that recur across the pages of a site
+    /// (which, by default, marks them as furniture in runs over many text pages).
+    #[arg(long)]
+    pub no_cross_page: bool,
+
     /// Take only this machine's share of the inputs: I/N picks every Nth input from the I-th
     /// (0-based), in sorted order, so N machines running 0/N … N-1/N cover every input once.
     #[arg(long, value_name = "I/N")]

@@ -43,6 +43,8 @@ pub enum Work {
         url: Option<String>,
         charset: Option<String>,
         warc: Option<WarcInfo>,
+        /// The site, for evidence across pages: the URL's host, else the file's folder.
+        site: Option<String>,
     },
     /// Counted, not extracted: not a document.
     Skip(Reason),
@@ -112,6 +114,10 @@ pub fn for_each_item(
                 url: None,
                 charset: None,
                 warc: None,
+                site: match input {
+                    Input::File(p) => p.parent().map(|d| d.display().to_string()),
+                    Input::Stdin => None,
+                },
             },
             Err(e) => Work::Fail(Reason::Unreadable, format!("cannot read: {e}")),
         };
@@ -157,6 +163,10 @@ fn record_work(record: &tamis_warc::Record, limit: usize) -> Work {
         date: record.date().map(str::to_string),
     });
     let url = record.url().map(str::to_string);
+    let site = url
+        .as_deref()
+        .and_then(tamis::crosspage::site_of_url)
+        .map(str::to_string);
     match record.kind().map(str::to_ascii_lowercase).as_deref() {
         Some("conversion") => Work::Page {
             bytes: record.block.clone(),
@@ -164,6 +174,7 @@ fn record_work(record: &tamis_warc::Record, limit: usize) -> Work {
             url,
             charset: None,
             warc,
+            site,
         },
         Some("response") => {
             let response = match http::parse(&record.block) {
@@ -199,6 +210,7 @@ fn record_work(record: &tamis_warc::Record, limit: usize) -> Work {
                 url,
                 charset: response.charset().map(str::to_string),
                 warc,
+                site,
             }
         }
         _ => Work::Skip(Reason::NotADocument),

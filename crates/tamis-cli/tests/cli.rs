@@ -165,3 +165,49 @@ fn seed_page_matches_its_expected_output() {
     }
     assert!(checked > 0, "no seed page found in {}", seed.display());
 }
+
+/// Lines that recur on the pages of one site are furniture, unless --no-cross-page.
+#[test]
+fn lines_recurring_across_a_sites_pages_are_dropped() {
+    let dir = tempdir("crosspage");
+    let stories = [
+        "The council voted on Tuesday to keep the library open on Sundays, after a petition gathered four thousand names.",
+        "A new bus line will link the station to the hospital from March, the transport office said in a statement.",
+        "The river festival returns this summer with boats, music and food stalls along both banks of the old harbour.",
+        "Volunteers planted two hundred trees in the park on Saturday morning, despite the rain that fell all day.",
+    ];
+    for (i, story) in stories.iter().enumerate() {
+        let page = format!(
+            "Town Herald\n\nHeadline number {i} of the day\n\n{story}\n\nOur newsroom is independent and relies on readers like you, every single day of the year.\n"
+        );
+        std::fs::write(dir.join(format!("p{i}.txt")), page).unwrap();
+    }
+    let texts = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["extract", dir.to_str().unwrap(), "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        let out = tamis(&args);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let with = texts(&[]);
+    assert_eq!(with.len(), 4);
+    for (text, story) in with.iter().zip(stories) {
+        assert!(text.contains(story), "{text}");
+        assert!(!text.contains("Our newsroom is independent"), "{text}");
+    }
+    let without = texts(&["--no-cross-page"]);
+    assert!(
+        without
+            .iter()
+            .any(|t| t.contains("Our newsroom is independent")),
+        "{without:?}"
+    );
+}

@@ -18,6 +18,7 @@
 
 pub mod blocks;
 pub mod classify;
+pub mod crosspage;
 mod document;
 pub mod html;
 pub mod input;
@@ -59,6 +60,10 @@ pub struct Options {
     pub url: Option<String>,
     /// The charset the transport declared (an HTTP `Content-Type`), which outranks `<meta>`.
     pub http_charset: Option<String>,
+    /// The site the page belongs to, for evidence across pages (default: the URL's host).
+    pub site: Option<String>,
+    /// Lines known to recur across the site's pages (see [`crosspage`]): they are furniture.
+    pub recurring: Option<std::sync::Arc<crosspage::Recurring>>,
 }
 
 impl Default for Options {
@@ -68,6 +73,8 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             url: None,
             http_charset: None,
+            site: None,
+            recurring: None,
         }
     }
 }
@@ -122,9 +129,9 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
             })
             .and_then(meta::clean_author);
     }
-    let doc_meta_lang = meta.language.is_none();
+    let undeclared_language = meta.language.is_none();
     let (body, comments) = sections(&blocks);
-    if doc_meta_lang {
+    if undeclared_language {
         meta.language = meta::lang::detect(&render::plain_text(&body));
     }
     Document {
@@ -141,6 +148,17 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
 /// Extracts a document from text a naive HTML-to-text step already flattened.
 pub fn extract_text(text: &str, opts: &Options) -> Document {
     let mut blocks = text::segment(text);
+    let site = opts
+        .site
+        .as_deref()
+        .or_else(|| opts.url.as_deref().and_then(crosspage::site_of_url));
+    if let (Some(recurring), Some(site)) = (&opts.recurring, site) {
+        for b in &mut blocks {
+            if recurring.contains(site, &b.text) {
+                b.hints.0 |= blocks::Hints::BOILER;
+            }
+        }
+    }
     classify::text::classify(&mut blocks);
     let (body, comments) = sections(&blocks);
     let title = blocks

@@ -47,8 +47,6 @@ impl Hints {
     pub const LINK: u16 = 8;
     /// Under a form.
     pub const FORM: u16 = 16;
-    /// A known boilerplate phrase (share, read also, cookies, …) in the text itself.
-    pub const PHRASE: u16 = 32;
     /// Under a `<header>` or page-level heading area.
     pub const HEADER: u16 = 64;
 

@@ -6,7 +6,7 @@
 //! HTML. Inside it, boilerplate phrases and related-article inserts drop out; just before it stands
 //! the title; a lone name at either edge is the byline.
 
-use crate::blocks::{Block, Label};
+use crate::blocks::{Block, Hints, Label};
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
@@ -49,8 +49,9 @@ pub fn classify(blocks: &mut [Block]) {
     if let Some(m) = model {
         let x = features::compute_text(blocks, &weights, (start, end));
         for (b, row) in blocks.iter_mut().zip(x.chunks(features::TEXT_COUNT)) {
-            // Known furniture phrases and "read also" inserts go whatever the model says.
-            let furniture = is_boilerplate_phrase(&b.text) || is_related_insert(&b.text);
+            // Known furniture phrases, "read also" inserts and lines that recur across the site's
+            // pages go, whatever the model says.
+            let furniture = is_furniture(b);
             b.label = if !furniture && m.predict(row) > m.threshold {
                 Label::Content
             } else {
@@ -61,11 +62,7 @@ pub fn classify(blocks: &mut [Block]) {
     let kept = blocks.iter().filter(|b| b.label == Label::Content).count();
     if model.is_none() || kept == 0 {
         for (i, b) in blocks.iter_mut().enumerate() {
-            b.label = if i >= start
-                && i < end
-                && !is_boilerplate_phrase(&b.text)
-                && !is_related_insert(&b.text)
-            {
+            b.label = if i >= start && i < end && !is_furniture(b) {
                 Label::Content
             } else {
                 Label::Boilerplate
@@ -84,6 +81,11 @@ pub fn classify(blocks: &mut [Block]) {
     }
     mark_title(blocks, start);
     mark_bylines(blocks, start, end);
+}
+
+/// A line that is furniture by the lexicon or by evidence across pages.
+fn is_furniture(b: &Block) -> bool {
+    b.hints.has(Hints::BOILER) || is_boilerplate_phrase(&b.text) || is_related_insert(&b.text)
 }
 
 /// The shipped line classifier, trained by `scripts/train_model.py --text`.
@@ -106,8 +108,7 @@ fn title_like(b: &Block) -> bool {
     (3..=30).contains(&words)
         && b.chars <= 250
         && !b.text.trim_end().ends_with(['.', ',', ';', ':'])
-        && !is_boilerplate_phrase(&b.text)
-        && !is_related_insert(&b.text)
+        && !is_furniture(b)
         && byline_name(&b.text).is_none()
         && find_date(&b.text).is_none()
 }

@@ -226,7 +226,7 @@ enum Step {
     Leave(Context),
 }
 
-/// The page cut into blocks, with the number of characters of text below each element.
+/// The page cut into blocks, in document order.
 pub struct Segmented {
     pub blocks: Vec<Block>,
 }

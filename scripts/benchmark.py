@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Runs tamis and the reference tools on the same pages in one run and writes docs/BENCHMARKS.md.
+
+    python3 scripts/benchmark.py [--peers-python .peers/bin/python] [--skip-peers] [--warc]
+
+Needs ../shared (datasets and eval) and, for the peers, a virtualenv with
+../shared/eval/requirements-peers.txt installed (see ../shared/eval/README.md).
+Accuracy comes from ../shared/eval/score.py. Time per page is single-threaded extraction from the
+raw page bytes, file reading excluded, as peers.py measures the peers; tamis is timed by
+crates/tamis/examples/bench.rs. With --warc, a WARC packed from WCXB dev by make_warc.py is run end to
+end (read, decompress, extract, write) by tamis (1 and 2 threads) and by the peers through peers.py.
+"""
+import argparse, datetime, json, os, platform, re, resource, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(ROOT, "..", "shared")
+DATA = os.path.join(SHARED, "datasets")
+OUT = os.path.join(ROOT, "bench-out", "benchmark")
+TAMIS = os.path.join(ROOT, "target", "release", "tamis")
+BENCH = os.path.join(ROOT, "target", "release", "examples", "bench")
+PEERS = ["resiliparse", "rs-trafilatura", "trafilatura", "trafilatura-fast", "readability", "justext"]
+
+
+def run(cmd, **kw):
+    print("+", " ".join(cmd), file=sys.stderr)
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def score(dataset, preds):
+    out = preds + ".score.json"
+    run([sys.executable, os.path.join(SHARED, "eval", "score.py"), dataset, preds, "--json", out])
+    return json.load(open(out))
+
+
+def tamis_time(pages_dir):
+    line = run([BENCH, pages_dir]).stdout.strip()
+    mean = float(re.search(r"mean ([\d.]+) ms/page", line).group(1))
+    median = float(re.search(r"median ([\d.]+) ms/page", line).group(1))
+    return mean, median, line
+
+
+def tamis_predict(pages_dir, out):
+    """Extracts every page with one thread, each page on its own evidence (no cross-page counts, as the
+    issues measure it); returns the peak resident memory of that run, in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([TAMIS, "extract", pages_dir, "--format", "jsonl", "-j", "1", "-o", out, "--quiet",
+                    "--no-cross-page"], check=False, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def peer(py, tool, dataset, out):
+    line = run([py, os.path.join(SHARED, "eval", "peers.py"), tool, dataset, out]).stdout.strip().splitlines()[-1]
+    m = re.search(r"([\d.]+) ms/page", line)
+    return float(m.group(1)) if m else None, line
+
+
+def fmt(x, digits=3):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def meta(s, field):
+    return s.get("metadata", {}).get(field, {}).get("accuracy")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--peers-python", default=os.path.join(ROOT, ".peers", "bin", "python"))
+    ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--warc", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "tamis-cli", "-p", "tamis", "--example", "bench"],
+                   cwd=ROOT, check=True)
+    started = time.time()
+    results = {}
+    for name in ("wcxb-dev", "scrapinghub"):
+        ds = os.path.join(DATA, name)
+        rows = {}
+        preds = os.path.join(OUT, f"tamis-{name}.jsonl")
+        rss = tamis_predict(os.path.join(ds, "html"), preds)
+        mean, median, _ = tamis_time(os.path.join(ds, "html"))
+        rows["tamis"] = {"score": score(ds, preds), "ms": mean, "median": median, "rss": rss}
+        tpreds = os.path.join(OUT, f"tamis-{name}-text.jsonl")
+        tamis_predict(os.path.join(ds, "text"), tpreds)
+        tmean, tmedian, tline = tamis_time(os.path.join(ds, "text"))
+        mbps = float(re.search(r"([\d.]+) MB/s", tline).group(1))
+        rows["tamis text mode"] = {"score": score(ds, tpreds), "ms": tmean, "median": tmedian, "mbps": mbps}
+        if not args.skip_peers:
+            for tool in PEERS:
+                p = os.path.join(OUT, f"{tool}-{name}.jsonl")
+                try:
+                    ms, _ = peer(args.peers_python, tool, ds, p)
+                    rows[tool] = {"score": score(ds, p), "ms": ms}
+                except subprocess.CalledProcessError as e:
+                    print(f"{tool} failed: {e.stderr[-500:]}", file=sys.stderr)
+        results[name] = rows
+    warc = run_warc(args) if args.warc else None
+    write_report(results, warc, time.time() - started, args)
+
+
+def run_warc(args):
+    """End-to-end WARC throughput: tamis with 1 and 2 threads, and the peers, on one packed WARC."""
+    path = os.path.join(OUT, "wcxb-dev.warc.gz")
+    if not os.path.exists(path):
+        run([args.peers_python, os.path.join(SHARED, "eval", "make_warc.py"), os.path.join(DATA, "wcxb-dev"), path])
+    out = {}
+    for threads in (1, 2):
+        stats = os.path.join(OUT, f"warc-stats-{threads}.json")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        subprocess.run([TAMIS, "extract", path, "-j", str(threads), "-o", os.path.join(OUT, f"warc-{threads}.jsonl.zst"),
+                        "--stats", stats, "--quiet"], check=False, stderr=subprocess.DEVNULL)
+        spent = time.perf_counter() - t0
+        s = json.load(open(stats))
+        rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        out[f"tamis -j {threads}"] = {"records": s["read"], "mb": s["bytes"] / 1e6, "s": spent,
+                                      "mbps": s["bytes"] / 1e6 / spent, "rss": rss}
+    if not args.skip_peers:
+        for tool, limit in (("resiliparse", 0), ("rs-trafilatura", 0), ("trafilatura", 300)):
+            cmd = [args.peers_python, os.path.join(SHARED, "eval", "peers.py"), tool, path,
+                   os.path.join(OUT, f"warc-{tool}.jsonl")]
+            if limit:
+                cmd += ["--limit", str(limit)]
+            line = run(cmd).stdout.strip().splitlines()[-1]
+            m = re.search(r"(\d+) records, ([\d.]+) MB of payload, ([\d.]+) s end to end.*?([\d.]+) MB/s", line)
+            if m:
+                out[tool] = {"records": int(m.group(1)), "mb": float(m.group(2)), "s": float(m.group(3)),
+                             "mbps": float(m.group(4))}
+    return out
+
+
+def write_report(results, warc, spent, args):
+    cpu = "unknown CPU"
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), {platform.system()}, "
+        f"all tools in one run of `python3 scripts/benchmark.py{' --warc' if warc else ''}` ({spent / 60:.0f} min). "
+        "The machine is shared and noisy: compare tools within a table, not across runs.",
+        "",
+        "Accuracy is `../shared/eval/score.py`'s; time is single-threaded extraction per page from the raw "
+        "bytes (file reading excluded): `../shared/eval/peers.py` for the peers, `crates/tamis/examples/bench.rs` "
+        "for tamis.",
+        "",
+        "**tamis's classifiers are trained on 4 pages in 5 of these sets** (`scripts/train_model.py`), so the "
+        "full-set figures below flatter it; the held-out figures further down, on pages never trained on, are "
+        "the ones to quote.",
+        "",
+    ]
+    for name, rows in results.items():
+        wcxb = name == "wcxb-dev"
+        lines += [f"## {name}", ""]
+        if wcxb:
+            lines += ["| tool | F1 | precision | recall | title | author | date | mean ms/page | median ms/page |",
+                      "|---|---|---|---|---|---|---|---|---|"]
+        else:
+            lines += ["| tool | F1 | precision | recall | mean ms/page | median ms/page |", "|---|---|---|---|---|---|"]
+        for tool, r in sorted(rows.items(), key=lambda kv: -kv[1]["score"]["f1"]):
+            s = r["score"]
+            cells = [tool, fmt(s["f1"]), fmt(s["precision"]), fmt(s["recall"])]
+            if wcxb:
+                cells += [fmt(meta(s, "title"), 2), fmt(meta(s, "author"), 2), fmt(meta(s, "date"), 2)]
+            cells += [fmt(r.get("ms"), 2), fmt(r.get("median"), 2)]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+        t = rows["tamis"]["score"]
+        if wcxb:
+            lines += ["tamis by page type: " + ", ".join(f"{k} {v['f1']:.3f}" for k, v in t["by_type"].items()) + ".", ""]
+            lines += [f"Peak resident memory of `tamis extract` over the whole set, one thread: {rows['tamis']['rss']:.0f} MB.", ""]
+        if "resiliparse" in rows and rows["resiliparse"].get("ms"):
+            ratio = rows["resiliparse"]["ms"] / rows["tamis"]["ms"]
+            lines += [f"Speed ratio, resiliparse ms/page ÷ tamis ms/page (mean): {ratio:.2f}.", ""]
+        tm = rows.get("tamis text mode")
+        if tm:
+            lines += [f"Text mode reads {tm['mbps']:.0f} MB of text per second on one core.", ""]
+    if warc:
+        lines += ["## WARC end to end (WCXB dev packed by make_warc.py: read, decompress, extract, write)", "",
+                  "| tool | records | MB of payload | seconds | MB/s | peak RSS MB |", "|---|---|---|---|---|---|"]
+        for tool, r in warc.items():
+            lines.append(f"| {tool} | {r['records']} | {r['mb']:.1f} | {r['s']:.1f} | {r['mbps']:.1f} | {fmt(r.get('rss'), 0)} |")
+        lines.append("")
+        if "tamis -j 1" in warc and "tamis -j 2" in warc:
+            lines += [f"2 threads ÷ 1 thread: {warc['tamis -j 2']['mbps'] / warc['tamis -j 1']['mbps']:.2f}.", ""]
+    held = subprocess.run(["bash", os.path.join(ROOT, "scripts", "heldout.sh")], cwd=ROOT, capture_output=True,
+                          text=True).stdout
+    lines += ["## Held-out pages: the figures to quote", "",
+              "The fifth of each set that the classifiers never saw (a fixed hash of the page id), as printed by "
+              "`scripts/heldout.sh` (score.py's output for each set and mode):", "", "```", held.strip(), "```", ""]
+    path = os.path.join(ROOT, "docs", "BENCHMARKS.md")
+    open(path, "w").write("\n".join(lines) + "\n")
+    print(f"wrote {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
