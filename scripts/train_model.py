@@ -102,6 +102,7 @@ def main():
     ap.add_argument("--features", default="bench-out/features.jsonl")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--leaves", type=int, default=31)
+    ap.add_argument("--rate", type=float, default=0.08, help="learning rate")
     ap.add_argument("--text", action="store_true",
                     help="train the line classifier of text mode on the sets' text/ pages (writes data/text-model.json)")
     args = ap.parse_args()
@@ -124,7 +125,7 @@ def main():
     feature_names = feature_list("TEXT_NAMES" if args.text else "NAMES")
     assert X.shape[1] == len(feature_names), (X.shape, len(feature_names))
     ds = lgb.Dataset(X[train_rows], y[train_rows], weight=w[train_rows], free_raw_data=False)
-    params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": 0.08, "min_data_in_leaf": 40,
+    params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 40,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
               "verbose": -1, "seed": 7, "num_threads": 2}
     booster = lgb.train(params, ds, num_boost_round=args.trees)

@@ -8,7 +8,6 @@
 use html5ever::local_name;
 
 use crate::blocks::{Block, Hints, Kind};
-use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
 use crate::html::dom::{Dom, NodeId, NONE};
 
 /// Feature names, in vector order. The model file names them too and must agree.
@@ -252,8 +251,8 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
             b.hints.has(Hints::CONTENT) as u8 as f32,
             b.hints.has(Hints::FORM) as u8 as f32,
             b.hints.has(Hints::HEADER) as u8 as f32,
-            is_boilerplate_phrase(&b.text) as u8 as f32,
-            is_related_insert(&b.text) as u8 as f32,
+            b.phrase as u8 as f32,
+            b.related as u8 as f32,
             i as f32 / n.max(1) as f32,
             chars_before / page_chars,
             ln(dom.depth(b.node).min(CLIMB) as f32),
@@ -415,11 +414,12 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
             s.digits as f32 / chars.max(1.0),
             s.uppercase_initial_words as f32 / words,
             caps / letters,
-            is_boilerplate_phrase(&b.text) as u8 as f32,
-            is_related_insert(&b.text) as u8 as f32,
+            b.phrase as u8 as f32,
+            b.related as u8 as f32,
             byline_name(&b.text).is_some() as u8 as f32,
             looks_like_name(&b.text) as u8 as f32,
-            crate::meta::date::find_date(&b.text).is_some() as u8 as f32,
+            // Datelines are short: long lines are not searched.
+            (b.chars <= 100 && crate::meta::date::find_date(&b.text).is_some()) as u8 as f32,
             (b.kind == Kind::ListItem) as u8 as f32,
             i as f32 / n.max(1) as f32,
             chars_before / page_chars,

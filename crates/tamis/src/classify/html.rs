@@ -7,7 +7,6 @@
 //! boilerplate phrases are dropped, and comment sections are set apart.
 
 use crate::blocks::{Block, Hints, Kind, Label};
-use crate::classify::phrases::{is_boilerplate_phrase, is_related_insert};
 use std::sync::OnceLock;
 
 use crate::classify::features;
@@ -146,7 +145,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block]) {
 
 /// A block of a comment section: a comment, unless it is the comment form or its furniture.
 fn comment_label(b: &Block) -> Label {
-    if b.hints.has(Hints::FORM) || is_boilerplate_phrase(&b.text) || b.chars < 2 {
+    if b.hints.has(Hints::FORM) || b.phrase || b.chars < 2 {
         Label::Boilerplate
     } else {
         Label::Comment
@@ -169,7 +168,7 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
     if b.hints.has(Hints::FORM) {
         return Label::Boilerplate;
     }
-    if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
+    if b.phrase || b.related {
         return Label::Boilerplate;
     }
     let ld = b.link_density();

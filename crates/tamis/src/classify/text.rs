@@ -10,15 +10,13 @@ use crate::blocks::{Block, Hints, Label};
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
-use crate::classify::phrases::{
-    byline_name, is_boilerplate_phrase, is_related_insert, looks_like_name,
-};
+use crate::classify::phrases::{byline_name, looks_like_name};
 use crate::classify::{best_run, features};
 use crate::meta::date::find_date;
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
 pub fn weight(b: &Block) -> f32 {
-    if is_boilerplate_phrase(&b.text) || is_related_insert(&b.text) {
+    if b.phrase || b.related {
         return -40.0;
     }
     let stats = &b.stats;
@@ -85,7 +83,7 @@ pub fn classify(blocks: &mut [Block]) {
 
 /// A line that is furniture by the lexicon or by evidence across pages.
 fn is_furniture(b: &Block) -> bool {
-    b.hints.has(Hints::BOILER) || is_boilerplate_phrase(&b.text) || is_related_insert(&b.text)
+    b.hints.has(Hints::BOILER) || b.phrase || b.related
 }
 
 /// The shipped line classifier, trained by `scripts/train_model.py --text`.

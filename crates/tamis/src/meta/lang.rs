@@ -9,8 +9,8 @@ pub fn primary_subtag(tag: &str) -> Option<String> {
 
 /// Detects the language of `text` (whatlang's trigram model), when it is confident enough.
 pub fn detect(text: &str) -> Option<String> {
-    // A few thousand characters are plenty, and keep detection cheap on long pages.
-    let mut end = text.len().min(4000);
+    // A page's first kilobytes of main text are plenty, and keep detection cheap.
+    let mut end = text.len().min(1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
