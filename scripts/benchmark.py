@@ -10,7 +10,7 @@ raw page bytes, file reading excluded, as peers.py measures the peers; tamis is 
 crates/tamis/examples/bench.rs. With --warc, a WARC packed from WCXB dev by make_warc.py is run end to
 end (read, decompress, extract, write) by tamis (1 and 2 threads) and by the peers through peers.py.
 """
-import argparse, datetime, json, os, platform, re, resource, subprocess, sys, time
+import argparse, datetime, json, os, platform, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -39,14 +39,18 @@ def tamis_time(pages_dir):
     return mean, median, line
 
 
+def run_rss(cmd):
+    """Runs a command; returns its own peak resident memory in MB (os.wait4's rusage of that child)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
 def tamis_predict(pages_dir, out):
     """Extracts every page with one thread, each page on its own evidence (no cross-page counts, as the
     issues measure it); returns the peak resident memory of that run, in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([TAMIS, "extract", pages_dir, "--format", "jsonl", "-j", "1", "-o", out, "--quiet",
-                    "--no-cross-page"], check=False, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    return run_rss([TAMIS, "extract", pages_dir, "--format", "jsonl", "-j", "1", "-o", out, "--quiet",
+                    "--no-cross-page"])
 
 
 def peer(py, tool, dataset, out):
@@ -107,13 +111,11 @@ def run_warc(args):
     out = {}
     for threads in (1, 2):
         stats = os.path.join(OUT, f"warc-stats-{threads}.json")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
-        subprocess.run([TAMIS, "extract", path, "-j", str(threads), "-o", os.path.join(OUT, f"warc-{threads}.jsonl.zst"),
-                        "--stats", stats, "--quiet"], check=False, stderr=subprocess.DEVNULL)
+        rss = run_rss([TAMIS, "extract", path, "-j", str(threads), "-o", os.path.join(OUT, f"warc-{threads}.jsonl.zst"),
+                       "--stats", stats, "--quiet"])
         spent = time.perf_counter() - t0
         s = json.load(open(stats))
-        rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         out[f"tamis -j {threads}"] = {"records": s["read"], "mb": s["bytes"] / 1e6, "s": spent,
                                       "mbps": s["bytes"] / 1e6 / spent, "rss": rss}
     if not args.skip_peers:

@@ -1,5 +1,5 @@
 //! Runs extraction over many inputs on all cores: a reader thread turns inputs into items (pages,
-//! WARC records), the workers extract a chunk of items in parallel, and the writer emits results in
+//! WARC records), the workers take items one at a time, and the writer emits results in
 //! input order. A progress bar shows on a terminal; a summary, and with `--stats` a JSON report,
 //! account for every item read.
 
@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use tamis::crosspage::{LineCounts, Recurring};
 
 use crate::inputs::{self, Input};
@@ -37,8 +36,9 @@ pub struct Summary {
     pub bytes: u64,
 }
 
-/// Items handed to the workers at once: enough to keep every core busy, few enough to bound memory.
-const CHUNK_PER_THREAD: usize = 32;
+/// Items in the pipeline at once, per worker: enough to keep every core busy while one page is
+/// slow, few enough to bound memory.
+const WINDOW_PER_THREAD: usize = 16;
 
 /// `I/N`: this machine's share of the inputs.
 fn parse_shard(s: &str) -> Result<(usize, usize)> {
@@ -70,13 +70,13 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
     } else {
         FormatArg::Txt
     });
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let threads = match args.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let mut sink = Sink::open(args.output.as_deref())?;
     let bar = progress_bar(args, many);
-    let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
     let mut summary = Summary {
         inputs: inputs.len(),
         ..Summary::default()
@@ -88,42 +88,61 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
     };
     let mut failures = Vec::new();
 
+    // Reader → workers → ordered writer. A token must be taken before an item enters the pipeline
+    // and is given back when its result is written, so that queued, working and reordered items
+    // together never exceed `window`: memory stays bounded however slow one page is.
+    let window = WINDOW_PER_THREAD * threads;
+    let (token_tx, token_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        token_tx.send(()).ok();
+    }
+    let (work_tx, work_rx) = sync_channel::<(usize, Item)>(window);
+    let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(window);
+    let work_rx = std::sync::Mutex::new(work_rx);
     std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = sync_channel::<Vec<Item>>(2);
+        let token_tx = token_tx;
         let inputs = &inputs;
         scope.spawn(move || {
-            let mut batch = Vec::with_capacity(chunk);
+            let mut next = 0usize;
             source::for_each_item(
                 inputs,
                 |i| mode_for(i, args.input),
                 args.max_bytes,
                 |item| {
-                    batch.push(item);
-                    if batch.len() == chunk {
-                        return tx
-                            .send(std::mem::replace(&mut batch, Vec::with_capacity(chunk)))
-                            .is_ok();
+                    if token_rx.recv().is_err() {
+                        return false;
                     }
-                    true
+                    next += 1;
+                    work_tx.send((next - 1, item)).is_ok()
                 },
             );
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
         });
-        for items in rx {
-            let outcomes: Vec<Outcome> = pool.install(|| {
-                items
-                    .par_iter()
-                    .map(|i| extract_one(i, args, recurring.as_ref()))
-                    .collect()
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            let recurring = recurring.as_ref();
+            scope.spawn(move || loop {
+                // The lock is held only to take the next item, not while extracting it.
+                let next = work_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((index, item))) = next else { return };
+                let outcome = extract_one(&item, args, recurring);
+                if done_tx.send((index, item, outcome)).is_err() {
+                    return;
+                }
             });
-            for (item, outcome) in items.iter().zip(&outcomes) {
+        }
+        drop(done_tx);
+        let mut pending = BTreeMap::new();
+        let mut next_to_write = 0usize;
+        for (index, item, outcome) in done_rx {
+            pending.insert(index, (item, outcome));
+            while let Some((item, outcome)) = pending.remove(&next_to_write) {
+                next_to_write += 1;
                 summary.read += 1;
                 if let Work::Page { bytes, .. } = &item.work {
                     summary.bytes += bytes.len() as u64;
                 }
-                match outcome {
+                match &outcome {
                     Outcome::Document(_) => summary.written += 1,
                     Outcome::Skipped(reason) => *summary.skipped.entry(*reason).or_default() += 1,
                     Outcome::Failed(reason, why) => {
@@ -132,8 +151,10 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
                         failures.push((item.name.clone(), why.clone()));
                     }
                 }
-                output::write(&mut sink, &item.name, outcome, format, args.comments, many)?;
+                output::write(&mut sink, &item.name, &outcome, format, args.comments, many)?;
                 bar.inc(1);
+                // The reader may have finished and dropped its end: a refused token is fine.
+                let _ = token_tx.try_send(());
             }
             bar.set_message(format!(
                 "{:.1} MB/s",
