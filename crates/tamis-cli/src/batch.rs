@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tamis::crosspage::{LineCounts, Recurring};
 
 use crate::inputs::{self, Input};
-use crate::output::{self, Outcome, Sink};
+use crate::output::{Outcome, Sink};
 use crate::source::{self, Item, Reason, Work};
 use crate::{ExtractArgs, FormatArg, InputArg};
 
@@ -65,7 +65,14 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
             .collect();
     }
     let many = inputs.len() > 1 || inputs.iter().any(source::is_warc);
-    let format = args.format.unwrap_or(if many {
+    let parquet_name = args.output.as_ref().is_some_and(|p| {
+        p.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".parquet")
+    });
+    let format = args.format.unwrap_or(if parquet_name {
+        FormatArg::Parquet
+    } else if many {
         FormatArg::Jsonl
     } else {
         FormatArg::Txt
@@ -75,7 +82,7 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut sink = Sink::open(args.output.as_deref(), format)?;
     let bar = progress_bar(args, many);
     let mut summary = Summary {
         inputs: inputs.len(),
@@ -151,7 +158,7 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
                         failures.push((item.name.clone(), why.clone()));
                     }
                 }
-                output::write(&mut sink, &item.name, &outcome, format, args.comments, many)?;
+                sink.emit(&item.name, &outcome, format, args.comments, many)?;
                 bar.inc(1);
                 // The reader may have finished and dropped its end: a refused token is fine.
                 let _ = token_tx.try_send(());

@@ -3,6 +3,7 @@
 mod batch;
 mod inputs;
 mod output;
+mod parquet_out;
 mod source;
 
 use std::path::PathBuf;
@@ -31,7 +32,8 @@ pub struct ExtractArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format. Default: txt for one input, jsonl for several.
+    /// Output format. Default: parquet when -o names a .parquet file, else txt for one input and
+    /// jsonl for several.
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -84,6 +86,8 @@ pub enum FormatArg {
     Markdown,
     Json,
     Jsonl,
+    /// Columnar, for datasets and Spark; needs `-o FILE`.
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,5 +1,5 @@
 //! Writes documents in the chosen format to standard output or to a file, compressed by the
-//! file's name (`.gz`, `.zst`). A file is written under a temporary name and renamed when the run
+//! file's name (`.gz`, `.zst`), or as Parquet. A file is written under a temporary name and renamed when the run
 //! ends, so a reader never sees half an output.
 
 use std::io::{BufWriter, Write};
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use tamis::render;
 
+use crate::parquet_out::ParquetWriter;
 use crate::source::Reason;
 use crate::FormatArg;
 
@@ -22,16 +23,24 @@ pub enum Outcome {
 
 /// Where output goes.
 pub struct Sink {
-    writer: Box<dyn Write>,
+    writer: Writer,
     /// The temporary file and the final name, for a file output.
     rename: Option<(PathBuf, PathBuf)>,
 }
 
+enum Writer {
+    Lines(Box<dyn Write>),
+    Parquet(Box<ParquetWriter>),
+}
+
 impl Sink {
-    pub fn open(path: Option<&Path>) -> Result<Sink> {
+    pub fn open(path: Option<&Path>, format: FormatArg) -> Result<Sink> {
+        if matches!(format, FormatArg::Parquet) && path.is_none() {
+            anyhow::bail!("--format parquet needs an output file (-o FILE.parquet)");
+        }
         let Some(path) = path else {
             return Ok(Sink {
-                writer: Box::new(BufWriter::new(std::io::stdout().lock())),
+                writer: Writer::Lines(Box::new(BufWriter::new(std::io::stdout().lock()))),
                 rename: None,
             });
         };
@@ -44,6 +53,13 @@ impl Sink {
         ));
         let file = std::fs::File::create(&tmp)
             .with_context(|| format!("cannot create {}", tmp.display()))?;
+        if matches!(format, FormatArg::Parquet) {
+            let writer = Writer::Parquet(Box::new(ParquetWriter::create(file)?));
+            return Ok(Sink {
+                writer,
+                rename: Some((tmp, path.to_path_buf())),
+            });
+        }
         let file = BufWriter::with_capacity(1 << 20, file);
         let name = path.to_string_lossy().to_ascii_lowercase();
         let writer: Box<dyn Write> = if name.ends_with(".gz") {
@@ -61,16 +77,39 @@ impl Sink {
             Box::new(file)
         };
         Ok(Sink {
-            writer,
+            writer: Writer::Lines(writer),
             rename: Some((tmp, path.to_path_buf())),
         })
     }
 
+    /// Writes one outcome in the chosen format.
+    pub fn emit(
+        &mut self,
+        source: &str,
+        outcome: &Outcome,
+        format: FormatArg,
+        comments: bool,
+        many: bool,
+    ) -> Result<()> {
+        match &mut self.writer {
+            Writer::Lines(w) => write(w, source, outcome, format, comments, many),
+            Writer::Parquet(p) => match outcome {
+                Outcome::Document(doc) => p.push(doc, comments),
+                Outcome::Skipped(_) | Outcome::Failed(..) => Ok(()),
+            },
+        }
+    }
+
     /// Flushes, closes the compressor, and moves a file output into place.
     pub fn finish(self) -> Result<()> {
-        let Sink { mut writer, rename } = self;
-        writer.flush().context("cannot write output")?;
-        drop(writer);
+        let Sink { writer, rename } = self;
+        match writer {
+            Writer::Lines(mut w) => {
+                w.flush().context("cannot write output")?;
+                drop(w);
+            }
+            Writer::Parquet(p) => p.finish()?,
+        }
         if let Some((tmp, path)) = rename {
             std::fs::rename(&tmp, &path)
                 .with_context(|| format!("cannot move output into {}", path.display()))?;
@@ -79,18 +118,9 @@ impl Sink {
     }
 }
 
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.writer.write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.writer.flush()
-    }
-}
-
 /// Writes one outcome. `many` says whether the run has several items (txt and markdown then name
 /// each document).
-pub fn write(
+fn write(
     out: &mut dyn Write,
     source: &str,
     outcome: &Outcome,
@@ -142,6 +172,8 @@ pub fn write(
         // Text formats have no place for an error: the summary on standard error reports it.
         // Skipped items are not documents: the summary and --stats count them.
         (Outcome::Failed(..), FormatArg::Txt | FormatArg::Markdown) | (Outcome::Skipped(_), _) => {}
+        // Parquet goes through its own writer.
+        (_, FormatArg::Parquet) => {}
     }
     Ok(())
 }

@@ -220,3 +220,75 @@ fn shards_split_the_inputs_without_overlap() {
         Some(1)
     );
 }
+
+/// Parquet output holds one row per document with the documented schema.
+#[test]
+fn parquet_output_has_the_documented_rows() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let dir = tempdir("parquet");
+    let data = [
+        gz(&record("request", 1, b"GET / HTTP/1.1\r\n\r\n")),
+        gz(&record("response", 2, &response("text/html", PAGE))),
+        gz(&record("response", 3, &response("text/html", PAGE))),
+    ]
+    .concat();
+    let warc = dir.join("in.warc.gz");
+    std::fs::write(&warc, data).unwrap();
+    let out = dir.join("out.parquet");
+    let run = tamis(&[
+        "extract",
+        warc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let reader = SerializedFileReader::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let names: Vec<String> = schema
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    for field in [
+        "source",
+        "url",
+        "title",
+        "text",
+        "comments",
+        "categories",
+        "tags",
+        "warc_record_id",
+        "warc_date",
+    ] {
+        assert!(
+            names.iter().any(|n| n == field),
+            "no column {field} in {names:?}"
+        );
+    }
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let fields: Vec<(String, Field)> = rows[0]
+        .get_column_iter()
+        .map(|(n, f)| (n.clone(), f.clone()))
+        .collect();
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| f.to_string())
+            .unwrap()
+    };
+    assert_eq!(get("warc_record_id"), "\"<urn:uuid:00000002>\"");
+    assert!(get("text").contains("harbour reopened"));
+    assert_eq!(get("title"), "\"Harbour news\"");
+}

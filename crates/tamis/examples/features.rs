@@ -25,55 +25,34 @@ fn main() -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(&args[2])?);
     for path in names {
         let bytes = std::fs::read(&path)?;
-        let id = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .to_string();
-        if text_mode {
-            let Ok((text, _)) = tamis::input::prepare(
-                &bytes,
-                tamis::InputMode::Text,
-                None,
-                tamis::DEFAULT_MAX_BYTES,
-            ) else {
-                continue;
-            };
+        let id = path.file_name().unwrap_or_default().to_string_lossy();
+        let id = id.split('.').next().unwrap_or("");
+        let mode = if text_mode {
+            tamis::InputMode::Text
+        } else {
+            tamis::InputMode::Html
+        };
+        let Ok((text, _)) = tamis::input::prepare(&bytes, mode, None, tamis::DEFAULT_MAX_BYTES)
+        else {
+            continue;
+        };
+        let (blocks, x, width) = if text_mode {
             let blocks = tamis::text::segment(&text);
             let weights: Vec<f32> = blocks.iter().map(tamis::classify::text::weight).collect();
             let run = tamis::classify::best_run(&weights);
             let x = features::compute_text(&blocks, &weights, run);
-            let rows: Vec<Vec<f32>> = x
-                .chunks(features::TEXT_COUNT)
-                .map(|r| r.iter().map(|v| (v * 1e4).round() / 1e4).collect())
-                .collect();
-            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-            let comment = vec![false; blocks.len()];
-            serde_json::to_writer(
-                &mut out,
-                &serde_json::json!({"id": id, "texts": texts, "x": rows, "comment": comment}),
-            )?;
-            out.write_all(b"\n")?;
-            continue;
-        }
-        let Ok((text, _)) = tamis::input::prepare(
-            &bytes,
-            tamis::InputMode::Html,
-            None,
-            tamis::DEFAULT_MAX_BYTES,
-        ) else {
-            continue;
+            (blocks, x, features::TEXT_COUNT)
+        } else {
+            let dom = Dom::parse(&text);
+            let blocks = segment(&dom).blocks;
+            let weights: Vec<f32> = blocks.iter().map(html::weight).collect();
+            let container = html::main_container(&dom, &blocks);
+            let x = features::compute(&dom, &blocks, &weights, container);
+            (blocks, x, features::COUNT)
         };
-        let dom = Dom::parse(&text);
-        let blocks = segment(&dom).blocks;
-        let weights: Vec<f32> = blocks.iter().map(html::weight).collect();
-        let container = html::main_container(&dom, &blocks);
-        let x = features::compute(&dom, &blocks, &weights, container);
+        // Four decimals keep the file small and lose nothing the trees can use.
         let rows: Vec<Vec<f32>> = x
-            .chunks(features::COUNT)
+            .chunks(width)
             .map(|r| r.iter().map(|v| (v * 1e4).round() / 1e4).collect())
             .collect();
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
