@@ -34,6 +34,21 @@ pub struct Summary {
     pub seconds: f64,
     /// Payload bytes given to the engine.
     pub bytes: u64,
+    /// With --output-dir: inputs skipped because their output was already complete.
+    pub already_done: usize,
+}
+
+impl Summary {
+    /// Adds another part's counts to this one.
+    fn absorb(&mut self, part: &Summary) {
+        self.read += part.read;
+        self.written += part.written;
+        self.failed += part.failed;
+        self.bytes += part.bytes;
+        for (reason, n) in &part.skipped {
+            *self.skipped.entry(*reason).or_default() += n;
+        }
+    }
 }
 
 /// Items in the pipeline at once, per worker: enough to keep every core busy while one page is
@@ -82,96 +97,63 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut sink = Sink::open(args.output.as_deref(), format)?;
-    let bar = progress_bar(args, many);
     let mut summary = Summary {
         inputs: inputs.len(),
         ..Summary::default()
     };
-    let recurring = if args.no_cross_page {
-        None
-    } else {
-        count_recurring_lines(&inputs, args)
-    };
     let mut failures = Vec::new();
-
-    // Reader → workers → ordered writer. A token must be taken before an item enters the pipeline
-    // and is given back when its result is written, so that queued, working and reordered items
-    // together never exceed `window`: memory stays bounded however slow one page is.
-    let window = WINDOW_PER_THREAD * threads;
-    let (token_tx, token_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        token_tx.send(()).ok();
-    }
-    let (work_tx, work_rx) = sync_channel::<(usize, Item)>(window);
-    let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(window);
-    let work_rx = std::sync::Mutex::new(work_rx);
-    std::thread::scope(|scope| -> Result<()> {
-        let token_tx = token_tx;
-        let inputs = &inputs;
-        scope.spawn(move || {
-            let mut next = 0usize;
-            source::for_each_item(
-                inputs,
-                |i| mode_for(i, args.input),
-                args.max_bytes,
-                |item| {
-                    if token_rx.recv().is_err() {
-                        return false;
-                    }
-                    next += 1;
-                    work_tx.send((next - 1, item)).is_ok()
-                },
-            );
-        });
-        for _ in 0..threads {
-            let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
-            let recurring = recurring.as_ref();
-            scope.spawn(move || loop {
-                // The lock is held only to take the next item, not while extracting it.
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((index, item))) = next else { return };
-                let outcome = extract_one(&item, args, recurring);
-                if done_tx.send((index, item, outcome)).is_err() {
-                    return;
+    let run = Run {
+        args,
+        format,
+        threads,
+        many,
+    };
+    match &args.output_dir {
+        None => run.process(
+            &inputs,
+            args.output.as_deref(),
+            &mut summary,
+            &mut failures,
+            started,
+        )?,
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for input in &inputs {
+                let Input::File(path) = input else {
+                    bail!("--output-dir needs files, not standard input");
+                };
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let out = dir.join(format!("{name}.{}", extension(format)));
+                let marker = dir.join(format!("{name}.{}.done", extension(format)));
+                if marker.exists() {
+                    summary.already_done += 1;
+                    continue;
                 }
-            });
-        }
-        drop(done_tx);
-        let mut pending = BTreeMap::new();
-        let mut next_to_write = 0usize;
-        for (index, item, outcome) in done_rx {
-            pending.insert(index, (item, outcome));
-            while let Some((item, outcome)) = pending.remove(&next_to_write) {
-                next_to_write += 1;
-                summary.read += 1;
-                if let Work::Page { bytes, .. } = &item.work {
-                    summary.bytes += bytes.len() as u64;
-                }
-                match &outcome {
-                    Outcome::Document(_) => summary.written += 1,
-                    Outcome::Skipped(reason) => *summary.skipped.entry(*reason).or_default() += 1,
-                    Outcome::Failed(reason, why) => {
-                        *summary.skipped.entry(*reason).or_default() += 1;
-                        summary.failed += 1;
-                        failures.push((item.name.clone(), why.clone()));
-                    }
-                }
-                sink.emit(&item.name, &outcome, format, args.comments, many)?;
-                bar.inc(1);
-                // The reader may have finished and dropped its end: a refused token is fine.
-                let _ = token_tx.try_send(());
+                let mut part = Summary {
+                    inputs: 1,
+                    ..Summary::default()
+                };
+                let begun = Instant::now();
+                run.process(
+                    std::slice::from_ref(input),
+                    Some(&out),
+                    &mut part,
+                    &mut failures,
+                    begun,
+                )?;
+                part.seconds = begun.elapsed().as_secs_f64();
+                // The marker is written last: its presence means the output is complete.
+                let report = serde_json::to_string_pretty(&part)? + "\n";
+                std::fs::write(&marker, report)
+                    .with_context(|| format!("cannot write {}", marker.display()))?;
+                summary.absorb(&part);
             }
-            bar.set_message(format!(
-                "{:.1} MB/s",
-                summary.bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
-            ));
         }
-        Ok(())
-    })?;
-    sink.finish()?;
-    bar.finish_and_clear();
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     if many || summary.failed > 0 {
         let skipped: usize = summary.skipped.values().sum();
@@ -203,6 +185,131 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(summary)
+}
+
+/// What every part of a run shares.
+struct Run<'a> {
+    args: &'a ExtractArgs,
+    format: FormatArg,
+    threads: usize,
+    many: bool,
+}
+
+impl Run<'_> {
+    /// Extracts `inputs` into `output` (standard output when `None`), adding to `summary`.
+    fn process(
+        &self,
+        inputs: &[Input],
+        output: Option<&std::path::Path>,
+        summary: &mut Summary,
+        failures: &mut Vec<(String, String)>,
+        started: Instant,
+    ) -> Result<()> {
+        let Run {
+            args,
+            format,
+            threads,
+            many,
+        } = *self;
+        let mut sink = Sink::open(output, format)?;
+        let bar = progress_bar(args, many);
+        let recurring = if args.no_cross_page {
+            None
+        } else {
+            count_recurring_lines(inputs, args)
+        };
+
+        // Reader → workers → ordered writer. A token must be taken before an item enters the pipeline
+        // and is given back when its result is written, so that queued, working and reordered items
+        // together never exceed `window`: memory stays bounded however slow one page is.
+        let window = WINDOW_PER_THREAD * threads;
+        let (token_tx, token_rx) = sync_channel::<()>(window);
+        for _ in 0..window {
+            token_tx.send(()).ok();
+        }
+        let (work_tx, work_rx) = sync_channel::<(usize, Item)>(window);
+        let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(window);
+        let work_rx = std::sync::Mutex::new(work_rx);
+        std::thread::scope(|scope| -> Result<()> {
+            let token_tx = token_tx;
+            scope.spawn(move || {
+                let mut next = 0usize;
+                source::for_each_item(
+                    inputs,
+                    |i| mode_for(i, args.input),
+                    args.max_bytes,
+                    |item| {
+                        if token_rx.recv().is_err() {
+                            return false;
+                        }
+                        next += 1;
+                        work_tx.send((next - 1, item)).is_ok()
+                    },
+                );
+            });
+            for _ in 0..threads {
+                let done_tx = done_tx.clone();
+                let work_rx = &work_rx;
+                let recurring = recurring.as_ref();
+                scope.spawn(move || loop {
+                    // The lock is held only to take the next item, not while extracting it.
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((index, item))) = next else { return };
+                    let outcome = extract_one(&item, args, recurring);
+                    if done_tx.send((index, item, outcome)).is_err() {
+                        return;
+                    }
+                });
+            }
+            drop(done_tx);
+            let mut pending = BTreeMap::new();
+            let mut next_to_write = 0usize;
+            for (index, item, outcome) in done_rx {
+                pending.insert(index, (item, outcome));
+                while let Some((item, outcome)) = pending.remove(&next_to_write) {
+                    next_to_write += 1;
+                    summary.read += 1;
+                    if let Work::Page { bytes, .. } = &item.work {
+                        summary.bytes += bytes.len() as u64;
+                    }
+                    match &outcome {
+                        Outcome::Document(_) => summary.written += 1,
+                        Outcome::Skipped(reason) => {
+                            *summary.skipped.entry(*reason).or_default() += 1
+                        }
+                        Outcome::Failed(reason, why) => {
+                            *summary.skipped.entry(*reason).or_default() += 1;
+                            summary.failed += 1;
+                            failures.push((item.name.clone(), why.clone()));
+                        }
+                    }
+                    sink.emit(&item.name, &outcome, format, args.comments, many)?;
+                    bar.inc(1);
+                    // The reader may have finished and dropped its end: a refused token is fine.
+                    let _ = token_tx.try_send(());
+                }
+                bar.set_message(format!(
+                    "{:.1} MB/s",
+                    summary.bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
+                ));
+            }
+            Ok(())
+        })?;
+        sink.finish()?;
+        bar.finish_and_clear();
+        Ok(())
+    }
+}
+
+/// The file ending of an `--output-dir` output in this format.
+fn extension(format: FormatArg) -> &'static str {
+    match format {
+        FormatArg::Txt => "txt",
+        FormatArg::Markdown => "md",
+        FormatArg::Json => "json",
+        FormatArg::Jsonl => "jsonl.zst",
+        FormatArg::Parquet => "parquet",
+    }
 }
 
 /// The first pass of evidence across pages: when the run holds text pages (plain text files, WET

@@ -65,6 +65,12 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub quiet: bool,
 
+    /// Write one output per input file into this folder (`NAME.jsonl.zst`, `NAME.parquet`, …),
+    /// each under a temporary name then renamed, followed by a `NAME.EXT.done` marker holding that
+    /// input's report. Inputs whose marker exists are skipped, so a rerun finishes what is left.
+    #[arg(long, conflicts_with = "output")]
+    pub output_dir: Option<PathBuf>,
+
     /// Write a JSON report here at the end: items read, written, skipped by reason, time taken.
     #[arg(long)]
     pub stats: Option<PathBuf>,

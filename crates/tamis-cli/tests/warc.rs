@@ -292,3 +292,66 @@ fn parquet_output_has_the_documented_rows() {
     assert!(get("text").contains("harbour reopened"));
     assert_eq!(get("title"), "\"Harbour news\"");
 }
+
+/// --output-dir writes one complete output per input with a marker, and a rerun skips what is done.
+#[test]
+fn output_dir_outputs_are_marked_and_reruns_skip_them() {
+    let dir = tempdir("outdir");
+    for i in 0..3 {
+        let data = [gz(&record("response", i, &response("text/html", PAGE)))].concat();
+        std::fs::write(dir.join(format!("part-{i}.warc.gz")), data).unwrap();
+    }
+    let out = dir.join("out");
+    let stats = dir.join("stats.json");
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = [
+            "extract",
+            "--output-dir",
+            out.to_str().unwrap(),
+            "--stats",
+            stats.to_str().unwrap(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for i in 0..3 {
+            a.push(
+                dir.join(format!("part-{i}.warc.gz"))
+                    .to_string_lossy()
+                    .to_string(),
+            );
+        }
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        assert!(tamis(&refs).status.success());
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&stats).unwrap())
+            .unwrap()
+    };
+    let first = run(&[]);
+    assert_eq!(first["written"], 3);
+    for i in 0..3 {
+        let name = format!("part-{i}.warc.gz.jsonl.zst");
+        assert!(out.join(&name).exists());
+        let marker: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join(format!("{name}.done"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(marker["written"], 1);
+    }
+    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .contains(".tmp")));
+    let again = run(&[]);
+    assert_eq!(again["already_done"], 3);
+    assert_eq!(again["read"], 0);
+    std::fs::remove_file(out.join("part-1.warc.gz.jsonl.zst.done")).unwrap();
+    let rest = run(&[]);
+    assert_eq!(rest["already_done"], 2);
+    assert_eq!(rest["written"], 1);
+}
