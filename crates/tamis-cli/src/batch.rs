@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 use std::time::Instant;
@@ -212,7 +213,9 @@ impl Run<'_> {
             many,
         } = *self;
         let mut sink = Sink::open(output, format)?;
-        let bar = progress_bar(args, many);
+        let bar = progress_bar(args, many, inputs);
+        // Bytes of input read so far (compressed, as on disk): the bar's position and time left.
+        let read_bytes = &AtomicU64::new(0);
         let recurring = if args.no_cross_page {
             None
         } else {
@@ -238,6 +241,7 @@ impl Run<'_> {
                     inputs,
                     |i| mode_for(i, args.input),
                     args.max_bytes,
+                    read_bytes,
                     |item| {
                         if token_rx.recv().is_err() {
                             return false;
@@ -284,12 +288,13 @@ impl Run<'_> {
                         }
                     }
                     sink.emit(&item.name, &outcome, format, args.comments, many)?;
-                    bar.inc(1);
                     // The reader may have finished and dropped its end: a refused token is fine.
                     let _ = token_tx.try_send(());
                 }
+                bar.set_position(read_bytes.load(Ordering::Relaxed));
                 bar.set_message(format!(
-                    "{:.1} MB/s",
+                    "{} items, {:.1} MB/s of payload",
+                    summary.read,
                     summary.bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
                 ));
             }
@@ -328,6 +333,7 @@ fn count_recurring_lines(inputs: &[Input], args: &ExtractArgs) -> Option<Arc<Rec
         inputs,
         |i| mode_for(i, args.input),
         args.max_bytes,
+        &AtomicU64::new(0),
         |item| {
             if let Work::Page {
                 bytes,
@@ -353,14 +359,25 @@ fn count_recurring_lines(inputs: &[Input], args: &ExtractArgs) -> Option<Arc<Rec
     (!recurring.is_empty()).then(|| Arc::new(recurring))
 }
 
-fn progress_bar(args: &ExtractArgs, many: bool) -> ProgressBar {
+/// A bar over the inputs' bytes on disk: items and payload rate in the message, time left from
+/// the share of input read. Hidden off a terminal, for one input, and with --quiet.
+fn progress_bar(args: &ExtractArgs, many: bool, inputs: &[Input]) -> ProgressBar {
     if !many || args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::no_length();
+    let total: u64 = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bar = ProgressBar::new(total);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} items  {per_sec}  {msg}  {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(
+            "{bar:30} {bytes}/{total_bytes}  {msg}  {elapsed} elapsed, {eta} left",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }

@@ -3,6 +3,7 @@
 //! become skipped items, so the report accounts for every record read.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tamis::{InputMode, WarcInfo};
 use tamis_warc::{http, Reader, WarcError};
@@ -84,6 +85,7 @@ pub fn for_each_item(
     inputs: &[Input],
     mode_for: impl Fn(&Input) -> InputMode,
     limit: usize,
+    read_bytes: &AtomicU64,
     mut emit: impl FnMut(Item) -> bool,
 ) {
     for input in inputs {
@@ -92,6 +94,10 @@ pub fn for_each_item(
             let Input::File(path) = input else { continue };
             match std::fs::File::open(path) {
                 Ok(file) => {
+                    let file = Counting {
+                        inner: file,
+                        count: read_bytes,
+                    };
                     if !warc_items(&name, file, limit, &mut emit) {
                         return;
                     }
@@ -109,7 +115,10 @@ pub fn for_each_item(
         }
         let work = match input.read() {
             Ok(bytes) => Work::Page {
-                bytes,
+                bytes: {
+                    read_bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    bytes
+                },
                 mode: mode_for(input),
                 url: None,
                 charset: None,
@@ -127,10 +136,24 @@ pub fn for_each_item(
     }
 }
 
+/// A reader that adds the bytes it reads to a shared count, for progress reports.
+struct Counting<'a, R> {
+    inner: R,
+    count: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// The items of one WARC file. Returns false when `emit` asked to stop.
 fn warc_items(
     name: &str,
-    file: std::fs::File,
+    file: impl Read,
     limit: usize,
     emit: &mut impl FnMut(Item) -> bool,
 ) -> bool {
