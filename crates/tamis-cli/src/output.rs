@@ -141,12 +141,7 @@ fn write(
             if many {
                 writeln!(out, "==> {source} <==")?;
             }
-            let mut text = render::plain_text(&doc.body);
-            if comments && !doc.comments.is_empty() {
-                text.push_str("\n\n");
-                text.push_str(&render::plain_text(&doc.comments));
-            }
-            writeln!(out, "{text}")?;
+            writeln!(out, "{}", render::document_text(doc, comments))?;
             if many {
                 writeln!(out)?;
             }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::render::plain_text;
+use crate::render::{document_text, plain_text};
 
 /// One output record. Field names are the documented schema (README, "Output schema").
 #[derive(Debug, Serialize)]
@@ -32,12 +32,8 @@ pub struct Record<'a> {
 
 /// The record for a document. `with_comments` puts the comments at the end of `text` as well.
 pub fn record(doc: &Document, with_comments: bool) -> Record<'_> {
-    let mut text = plain_text(&doc.body);
+    let text = document_text(doc, with_comments);
     let comments = plain_text(&doc.comments);
-    if with_comments && !comments.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&comments);
-    }
     let m = &doc.meta;
     Record {
         source: doc.source.as_deref(),

@@ -6,7 +6,7 @@ mod text;
 
 pub use json::{record, Record};
 pub use markdown::markdown;
-pub use text::plain_text;
+pub use text::{document_text, plain_text};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

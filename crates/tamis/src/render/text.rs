@@ -2,7 +2,17 @@
 //! lines of their own; the cells of a row joined by " | ".
 
 use crate::blocks::Kind;
-use crate::document::Section;
+use crate::document::{Document, Section};
+
+/// The document's text: its body, and with `with_comments` the comments after it.
+pub fn document_text(doc: &Document, with_comments: bool) -> String {
+    let mut text = plain_text(&doc.body);
+    if with_comments && !doc.comments.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&plain_text(&doc.comments));
+    }
+    text
+}
 
 /// The sections as plain text.
 pub fn plain_text(sections: &[Section]) -> String {
