@@ -325,7 +325,8 @@ fn count_recurring_lines(inputs: &[Input], args: &ExtractArgs) -> Option<Arc<Rec
             || i.mode_hint() == Some(tamis::InputMode::Text)
             || i.name().to_ascii_lowercase().contains(".wet")
     });
-    if inputs.len() + usize::from(inputs.iter().any(source::is_warc)) < 2 || !text_inputs {
+    // One plain file is one page: no evidence across pages (a WET file holds many).
+    if !text_inputs || (inputs.len() < 2 && !inputs.iter().any(source::is_warc)) {
         return None;
     }
     let mut counts = LineCounts::default();
