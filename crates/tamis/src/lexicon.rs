@@ -257,6 +257,26 @@ pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// True when `needle` (lower-case ASCII) occurs in `hay`, ignoring ASCII case. Finds candidate
+/// starts with `memchr2` on the first byte's two cases, so it costs little on class lists and
+/// attribute values that rarely contain the word.
+pub fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut at = 0;
+    while let Some(rel) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[at..]) {
+        let start = at + rel + 1;
+        if hay.len() - start >= rest.len()
+            && hay[start..start + rest.len()].eq_ignore_ascii_case(rest)
+        {
+            return true;
+        }
+        at = start;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +296,17 @@ mod tests {
         assert_eq!(m.hint("content"), Hints::CONTENT);
         assert_eq!(m.hint("contentious"), Hints::CONTENT);
         assert_eq!(m.hint("nothing"), 0);
+    }
+
+    #[test]
+    fn finds_words_whatever_their_case() {
+        assert!(contains_ignore_ascii_case(b"post-AuthorName", b"author"));
+        assert!(contains_ignore_ascii_case(
+            b"application/LD+JSON",
+            b"ld+json"
+        ));
+        assert!(!contains_ignore_ascii_case(b"autho", b"author"));
+        assert!(!contains_ignore_ascii_case(b"", b"a"));
+        assert!(contains_ignore_ascii_case(b"x", b""));
     }
 }

@@ -106,7 +106,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block]) {
         for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
             // The model reads the comment markup as one feature among others: on a forum the
             // replies are the content; on a blog they are comments, set apart.
-            b.label = if m.predict(row) > m.threshold {
+            b.label = if m.is_positive(row) {
                 Label::Content
             } else if b.comment_at != NONE {
                 comment_label(b)

@@ -3,6 +3,11 @@
 
 use serde::Deserialize;
 
+/// How often, in trees, [`Model::is_positive`] checks whether the answer is settled.
+const CHECK_EVERY: usize = 8;
+/// Leeway, in logits, before a partial sum counts as settled.
+const SLACK: f32 = 1e-3;
+
 /// One regression tree. Node `i` splits on `feature[i]` at `threshold[i]`; a child index below zero
 /// is a leaf, `-(leaf + 1)` into `value`.
 #[derive(Debug, Deserialize)]
@@ -43,6 +48,12 @@ pub struct Model {
     leaf_base: Vec<u32>,
     /// The probability above which a block is content.
     pub threshold: f32,
+    /// `threshold` as a sum of leaves (its logit).
+    margin: f32,
+    /// For each tree `t`, the largest and the smallest sum that trees `t..` can still add: once the
+    /// sum so far is past the margin by more than that, the decision cannot change.
+    rest_max: Vec<f32>,
+    rest_min: Vec<f32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -106,7 +117,20 @@ impl Model {
             leaves: Vec::new(),
             leaf_base: Vec::new(),
             threshold: model.threshold,
+            margin: (model.threshold / (1.0 - model.threshold)).ln(),
+            rest_max: vec![0.0; model.trees.len() + 1],
+            rest_min: vec![0.0; model.trees.len() + 1],
         };
+        for (t, tree) in model.trees.iter().enumerate().rev() {
+            let (lo, hi) = tree
+                .value
+                .iter()
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            packed.rest_max[t] = packed.rest_max[t + 1] + hi;
+            packed.rest_min[t] = packed.rest_min[t + 1] + lo;
+        }
         for t in &model.trees {
             packed.roots.push(packed.splits.len() as u32);
             packed.leaf_base.push(packed.leaves.len() as u32);
@@ -124,32 +148,53 @@ impl Model {
 
     /// The probability that the block with features `x` is content.
     pub fn predict(&self, x: &[f32]) -> f32 {
+        let sum: f32 = (0..self.leaf_base.len()).map(|t| self.tree(t, x)).sum();
+        1.0 / (1.0 + (-sum).exp())
+    }
+
+    /// Whether the block with features `x` is content: `predict(x) > threshold`, decided without
+    /// walking the trees that can no longer change the answer.
+    pub fn is_positive(&self, x: &[f32]) -> bool {
         let mut sum = 0.0f32;
         for t in 0..self.leaf_base.len() {
-            let (from, to) = (self.roots[t] as usize, self.roots[t + 1] as usize);
-            let leaves = &self.leaves[self.leaf_base[t] as usize..];
-            if from == to {
-                sum += leaves[0];
-                continue;
-            }
-            let splits = &self.splits[from..to];
-            let mut i = 0usize;
-            // Children always point forward (checked on load), so this ends within the tree.
-            let leaf = loop {
-                let s = splits[i];
-                let next = if x[s.feature as usize] <= s.threshold {
-                    s.left
-                } else {
-                    s.right
-                };
-                if next < 0 {
-                    break (-next - 1) as usize;
+            if t % CHECK_EVERY == 0 {
+                // A small slack keeps float rounding in the sums from flipping a decision.
+                if sum + self.rest_max[t] < self.margin - SLACK {
+                    return false;
                 }
-                i = next as usize;
-            };
-            sum += leaves[leaf];
+                if sum + self.rest_min[t] > self.margin + SLACK {
+                    return true;
+                }
+            }
+            sum += self.tree(t, x);
         }
-        1.0 / (1.0 + (-sum).exp())
+        sum > self.margin
+    }
+
+    /// The leaf value tree `t` gives `x`.
+    #[inline]
+    fn tree(&self, t: usize, x: &[f32]) -> f32 {
+        let (from, to) = (self.roots[t] as usize, self.roots[t + 1] as usize);
+        let leaves = &self.leaves[self.leaf_base[t] as usize..];
+        if from == to {
+            return leaves[0];
+        }
+        let splits = &self.splits[from..to];
+        let mut i = 0usize;
+        // Children always point forward (checked on load), so this ends within the tree.
+        let leaf = loop {
+            let s = splits[i];
+            let next = if x[s.feature as usize] <= s.threshold {
+                s.left
+            } else {
+                s.right
+            };
+            if next < 0 {
+                break (-next - 1) as usize;
+            }
+            i = next as usize;
+        };
+        leaves[leaf]
     }
 }
 
@@ -164,8 +209,57 @@ mod tests {
         let m = Model::from_json(json, &["a", "b"]).unwrap();
         assert!(m.predict(&[0.0, 1.0]) < 0.1);
         assert!(m.predict(&[0.0, 5.0]) > 0.9);
+        assert!(!m.is_positive(&[0.0, 1.0]));
+        assert!(m.is_positive(&[0.0, 5.0]));
         assert!(Model::from_json(json, &["a", "c"]).is_err());
         let bad = r#"{"features":["a"],"threshold":0.5,"trees":[{"feature":[0],"threshold":[1],"left":[0],"right":[-1],"value":[1]}]}"#;
         assert!(Model::from_json(bad, &["a"]).is_err());
+    }
+
+    /// The early exit never changes a decision of the shipped models: vectors built from their own
+    /// split thresholds (just below, at, or above one) reach every kind of leaf.
+    #[test]
+    fn early_exit_agrees_with_the_full_sum() {
+        for (json, names) in [
+            (
+                include_str!("../../data/model.json"),
+                crate::classify::features::NAMES,
+            ),
+            (
+                include_str!("../../data/text-model.json"),
+                crate::classify::features::TEXT_NAMES,
+            ),
+        ] {
+            let m = Model::from_json(json, names).unwrap();
+            let mut cuts: Vec<Vec<f32>> = vec![vec![0.0]; names.len()];
+            for s in &m.splits {
+                cuts[s.feature as usize].push(s.threshold);
+            }
+            let mut seed = 0x2545_f491_u64;
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            };
+            let (mut positive, mut negative) = (0, 0);
+            for _ in 0..5000 {
+                let x: Vec<f32> = cuts
+                    .iter()
+                    .map(|c| {
+                        let v = c[(next() % c.len() as u64) as usize];
+                        v + [-1e-3, 0.0, 1e-3][(next() % 3) as usize] * v.abs().max(1.0)
+                    })
+                    .collect();
+                let full = m.predict(&x) > m.threshold;
+                assert_eq!(m.is_positive(&x), full);
+                if full {
+                    positive += 1;
+                } else {
+                    negative += 1;
+                }
+            }
+            assert!(positive > 100 && negative > 100, "{positive} {negative}");
+        }
     }
 }

@@ -50,7 +50,7 @@ pub fn classify(blocks: &mut [Block]) {
             // Known furniture phrases, "read also" inserts and lines that recur across the site's
             // pages go, whatever the model says.
             let furniture = is_furniture(b);
-            b.label = if !furniture && m.predict(row) > m.threshold {
+            b.label = if !furniture && m.is_positive(row) {
                 Label::Content
             } else {
                 Label::Boilerplate

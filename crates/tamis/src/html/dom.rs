@@ -122,7 +122,8 @@ impl Dom {
             ..Default::default()
         };
         let mut parser = html5ever::parse_document(sink, opts);
-        let mut rest = html;
+        let html = super::rawtext::empty_raw_text(html);
+        let mut rest: &str = &html;
         let mut truncated = false;
         while !rest.is_empty() {
             let mut end = rest.len().min(CHUNK);

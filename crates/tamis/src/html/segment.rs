@@ -110,6 +110,11 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return true;
     }
     if let Some(style) = node.attr(&local_name!("style")) {
+        let b = style.as_bytes();
+        let has = crate::lexicon::contains_ignore_ascii_case;
+        if !has(b, b"none") && !has(b, b"hidden") {
+            return false;
+        }
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

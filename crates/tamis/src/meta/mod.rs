@@ -237,8 +237,7 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
     }
     // A class naming the author or byline, not the author's photo, biography or box.
     node.attr(&local_name!("class")).is_some_and(|c| {
-        let b = c.as_bytes();
-        let mentions = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        let mentions = |w: &[u8]| crate::lexicon::contains_ignore_ascii_case(c.as_bytes(), w);
         if !(mentions(b"author") || mentions(b"byline") || mentions(b"writer")) {
             return false;
         }
