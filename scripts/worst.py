@@ -15,6 +15,7 @@ for f in sorted(os.listdir(gt)):
     d = json.load(open(gt + f)); pid = f[:-5]
     t = d['_internal']['page_type']['primary']
     if typ and t != typ: continue
+    if pid not in preds: continue  # scores only the pages predicted (a held-out run has a fifth)
     g = d['ground_truth'].get('main_content') or ''
     p = preds.get(pid, {}).get('text') or ''
     pr, rc, f1 = word_prf(p, g)

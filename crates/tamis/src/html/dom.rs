@@ -180,6 +180,27 @@ impl Dom {
         out
     }
 
+    /// The text below `id` as a reader sees it on one line: a space where a `<br>` or a block-level
+    /// element breaks it ("Product<br>Management" is two words, not one).
+    pub fn spaced_text_of(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            let node = self.node(n);
+            match &node.data {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element { .. }
+                    if n != id
+                        && (*node.tag() == local_name!("br")
+                            || super::segment::is_block_level(node.tag())) =>
+                {
+                    out.push(' ')
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// How deep `id` is (the document is 0).
     pub fn depth(&self, mut id: NodeId) -> usize {
         let mut d = 0;
@@ -478,6 +499,11 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert_eq!(dom.text_of(ps[0]), "Hello big world");
         assert_eq!(dom.text_of(ps[1]), "Two");
+        let h = Dom::parse("<h1>Product<br>Management<div>Course</div></h1>");
+        let h1 = h
+            .descendants(ROOT)
+            .find(|&n| *h.node(n).tag() == local_name!("h1"));
+        assert_eq!(h.spaced_text_of(h1.unwrap()), "Product Management Course");
     }
 
     #[test]

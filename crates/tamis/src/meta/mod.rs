@@ -170,7 +170,7 @@ pub fn signals(dom: &Dom) -> Signals {
                 }
             }
             local_name!("h1") if s.h1.len() < 4 => {
-                let t = clean(&dom.text_of(id));
+                let t = clean(&dom.spaced_text_of(id));
                 if !t.is_empty() {
                     s.h1.push(t);
                 }
@@ -196,7 +196,7 @@ pub fn signals(dom: &Dom) -> Signals {
             _ => {}
         }
         if s.author_elements.len() < 4 && is_author_element(node) {
-            let t = clean(&dom.text_of(id));
+            let t = clean(&dom.spaced_text_of(id));
             if !t.is_empty() && t.len() < 120 {
                 s.author_elements.push(t);
             }
@@ -501,11 +501,55 @@ fn choose_title(s: &Signals, sitename: Option<&str>) -> Option<String> {
         s.h1.iter()
             .filter(headline)
             .find(|h| declared.iter().any(|d| norm(d).contains(&norm(h))));
-    if let Some(h) = agreeing.or_else(|| s.h1.iter().find(headline)) {
-        return Some(h.clone());
+    if let Some(h) = agreeing {
+        return Some(main_part(h));
     }
-    let first = declared.first()?;
-    Some(strip_site_name(first, sitename))
+    // An h1 the declared title does not contain is still the title when it is the page's only
+    // headline and shares words with it (a reworded headline). A slogan shares none, and a page
+    // with several h1s uses them as section headings: the declared title names the page then.
+    let headlines: Vec<&String> = s.h1.iter().filter(headline).collect();
+    let Some(first) = declared.first() else {
+        return headlines.first().map(|h| (*h).clone());
+    };
+    if let [h] = headlines[..] {
+        if shared_word_share(h, first) >= MIN_SHARED_WORDS {
+            return Some(main_part(h));
+        }
+    }
+    Some(main_part(&strip_site_name(first, sitename)))
+}
+
+/// The lead of a title that still strings parts together once the site name is gone
+/// ("Wedding Planning Tools - Caterer Comparison Spreadsheet" → "Wedding Planning Tools"): the page's
+/// own title comes first, taglines and sections after. A lead of one word is kept whole.
+fn main_part(title: &str) -> String {
+    let cut = TITLE_SEPARATORS[..7]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min();
+    match cut {
+        Some(at) if title[..at].split_whitespace().count() >= 2 => title[..at].trim().to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// Share of the h1's words a declared title must also have for a reworded h1 to stand as the title
+/// (half: below it, WCXB dev gold follows the declared title more often than the h1).
+const MIN_SHARED_WORDS: f32 = 0.5;
+
+/// Share of `a`'s words (lower-cased, alphanumeric runs) that also occur in `b`.
+fn shared_word_share(a: &str, b: &str) -> f32 {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f32 / wa.len() as f32
 }
 
 /// "Bridge opens | Example News" → "Bridge opens".
@@ -555,6 +599,40 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Bridge opens at last"));
         assert_eq!(m.sitename.as_deref(), Some("Example News"));
         assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_slogan_h1_or_several_h1s_yield_to_the_declared_title() {
+        let slogan = meta_of(
+            "<head><title>Cloud Backup Services | Example</title></head>\
+             <body><h1>Sleep well tonight</h1></body>",
+        );
+        assert_eq!(slogan.title.as_deref(), Some("Cloud Backup Services"));
+        let reworded = meta_of(
+            "<head><title>Cloud Backup Services | Example</title></head>\
+             <body><h1>Backup services for the cloud era</h1></body>",
+        );
+        assert_eq!(
+            reworded.title.as_deref(),
+            Some("Backup services for the cloud era")
+        );
+        let sections = meta_of(
+            "<head><title>Cloud Backup Services | Example</title></head>\
+             <body><h1>Services for backups</h1><h1>Cloud pricing</h1></body>",
+        );
+        assert_eq!(sections.title.as_deref(), Some("Cloud Backup Services"));
+    }
+
+    #[test]
+    fn a_title_keeps_its_lead_part() {
+        let m = meta_of(
+            "<head><title>Wedding Planning Tools - Caterer Spreadsheet - Example</title></head>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Wedding Planning Tools"));
+        assert_eq!(
+            main_part("Pricing - Plans for teams"),
+            "Pricing - Plans for teams"
+        );
     }
 
     #[test]
