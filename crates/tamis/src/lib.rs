@@ -130,7 +130,8 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
             .and_then(meta::clean_author);
     }
     let undeclared_language = meta.language.is_none();
-    let (body, comments) = sections(&blocks);
+    let (mut body, comments) = sections(&blocks);
+    add_json_ld_description(&signals.jsonld, &mut body);
     if undeclared_language {
         meta.language = meta::lang::detect(&render::plain_text(&body));
     }
@@ -209,6 +210,56 @@ fn mark_title(blocks: &mut [Block], title: &str) {
 }
 
 /// The content and comment blocks as sections.
+/// Product pages built by scripts often carry their description only in JSON-LD: when the page's
+/// main entity is a product whose description the extracted text lacks, the description opens the
+/// body, cut into paragraphs (descriptions may hold HTML). Other kinds' descriptions are summaries,
+/// not text, and stay in the metadata.
+fn add_json_ld_description(jsonld: &meta::jsonld::JsonLd, body: &mut Vec<Section>) {
+    const MIN_WORDS: usize = 12;
+    if jsonld.kind.as_deref() != Some("Product") {
+        return;
+    }
+    let Some(description) = jsonld.description.as_deref() else {
+        return;
+    };
+    let paragraphs: Vec<String> = if description.contains('<') {
+        let dom = html::dom::Dom::parse(description);
+        html::segment::segment(&dom)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    } else {
+        description
+            .lines()
+            .map(|l| meta::clean(l))
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let lead: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
+    if lead.len() < MIN_WORDS {
+        return;
+    }
+    // Already in the text, in its words if not in its exact form, when most of its words are.
+    let present: rustc_hash::FxHashSet<String> = body.iter().flat_map(|s| words(&s.text)).collect();
+    let shared = lead.iter().filter(|w| present.contains(*w)).count();
+    if shared * 2 >= lead.len() {
+        return;
+    }
+    let added = paragraphs.into_iter().map(|text| Section {
+        kind: blocks::Kind::Paragraph,
+        text,
+        same_row: false,
+    });
+    body.splice(0..0, added);
+}
+
 fn sections(blocks: &[Block]) -> (Vec<Section>, Vec<Section>) {
     let mut body = Vec::new();
     let mut comments = Vec::new();

@@ -213,3 +213,31 @@ fn markdown_and_json_render_the_same_document() {
     }
     assert_eq!(rec["text"], plain_text(&doc.body));
 }
+
+#[test]
+fn product_description_found_only_in_json_ld_opens_the_text() {
+    let page = r#"<html><head><title>Trail Kettle | Camp Supply</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+        "name":"Trail Kettle","description":"<h4>BOILS IN THREE MINUTES.</h4><p>A one-litre titanium kettle that nests a gas canister, pours without dribbling and weighs less than a paperback novel.</p>"}</script>
+        </head><body><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+        <div id="app"><h1>Trail Kettle</h1><p>$49.00</p><button>Add to cart</button></div>
+        </body></html>"#;
+    let doc = run(page.as_bytes(), InputMode::Html);
+    let text = plain_text(&doc.body);
+    assert_clean(
+        &text,
+        &["BOILS IN THREE MINUTES.", "A one-litre titanium kettle"],
+        &["<p>", "Add to cart"],
+    );
+    // Shown on the page already: not added twice.
+    let shown = page.replace(
+        "<p>$49.00</p>",
+        "<p>A one-litre titanium kettle that nests a gas canister, pours without dribbling and weighs less than a paperback novel.</p>",
+    );
+    let text = plain_text(&run(shown.as_bytes(), InputMode::Html).body);
+    assert_eq!(
+        text.matches("A one-litre titanium kettle").count(),
+        1,
+        "{text}"
+    );
+}
