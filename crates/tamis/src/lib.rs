@@ -232,7 +232,7 @@ fn add_json_ld_description(jsonld: &meta::jsonld::JsonLd, body: &mut Vec<Section
     } else {
         description
             .lines()
-            .map(|l| meta::clean(l))
+            .map(meta::clean)
             .filter(|l| !l.is_empty())
             .collect()
     };
