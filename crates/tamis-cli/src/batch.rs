@@ -222,84 +222,107 @@ impl Run<'_> {
             count_recurring_lines(inputs, args)
         };
 
-        // Reader → workers → ordered writer. A token must be taken before an item enters the pipeline
-        // and is given back when its result is written, so that queued, working and reordered items
-        // together never exceed `window`: memory stays bounded however slow one page is.
-        let window = WINDOW_PER_THREAD * threads;
-        let (token_tx, token_rx) = sync_channel::<()>(window);
-        for _ in 0..window {
-            token_tx.send(()).ok();
-        }
-        let (work_tx, work_rx) = sync_channel::<(usize, Item)>(window);
-        let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(window);
-        let work_rx = std::sync::Mutex::new(work_rx);
-        std::thread::scope(|scope| -> Result<()> {
-            let token_tx = token_tx;
-            scope.spawn(move || {
-                let mut next = 0usize;
-                source::for_each_item(
-                    inputs,
-                    |i| mode_for(i, args.input),
-                    args.max_bytes,
-                    read_bytes,
-                    |item| {
-                        if token_rx.recv().is_err() {
-                            return false;
-                        }
-                        next += 1;
-                        work_tx.send((next - 1, item)).is_ok()
-                    },
-                );
-            });
-            for _ in 0..threads {
-                let done_tx = done_tx.clone();
-                let work_rx = &work_rx;
-                let recurring = recurring.as_ref();
-                scope.spawn(move || loop {
-                    // The lock is held only to take the next item, not while extracting it.
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((index, item))) = next else { return };
-                    let outcome = extract_one(&item, args, recurring);
-                    if done_tx.send((index, item, outcome)).is_err() {
-                        return;
-                    }
-                });
+        // Accounts for one item and writes its result, in input order.
+        let mut record = |item: Item, outcome: Outcome| -> Result<()> {
+            summary.read += 1;
+            if let Work::Page { bytes, .. } = &item.work {
+                summary.bytes += bytes.len() as u64;
             }
-            drop(done_tx);
-            let mut pending = BTreeMap::new();
-            let mut next_to_write = 0usize;
-            for (index, item, outcome) in done_rx {
-                pending.insert(index, (item, outcome));
-                while let Some((item, outcome)) = pending.remove(&next_to_write) {
-                    next_to_write += 1;
-                    summary.read += 1;
-                    if let Work::Page { bytes, .. } = &item.work {
-                        summary.bytes += bytes.len() as u64;
-                    }
-                    match &outcome {
-                        Outcome::Document(_) => summary.written += 1,
-                        Outcome::Skipped(reason) => {
-                            *summary.skipped.entry(*reason).or_default() += 1
-                        }
-                        Outcome::Failed(reason, why) => {
-                            *summary.skipped.entry(*reason).or_default() += 1;
-                            summary.failed += 1;
-                            failures.push((item.name.clone(), why.clone()));
-                        }
-                    }
-                    sink.emit(&item.name, &outcome, format, args.comments, many)?;
-                    // The reader may have finished and dropped its end: a refused token is fine.
-                    let _ = token_tx.try_send(());
+            match &outcome {
+                Outcome::Document(_) => summary.written += 1,
+                Outcome::Skipped(reason) => *summary.skipped.entry(*reason).or_default() += 1,
+                Outcome::Failed(reason, why) => {
+                    *summary.skipped.entry(*reason).or_default() += 1;
+                    summary.failed += 1;
+                    failures.push((item.name.clone(), why.clone()));
                 }
-                bar.set_position(read_bytes.load(Ordering::Relaxed));
-                bar.set_message(format!(
-                    "{} items, {:.1} MB/s of payload",
-                    summary.read,
-                    summary.bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
-                ));
             }
+            sink.emit(&item.name, &outcome, format, args.comments, many)?;
+            bar.set_position(read_bytes.load(Ordering::Relaxed));
+            bar.set_message(format!(
+                "{} items, {:.1} MB/s of payload",
+                summary.read,
+                summary.bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
+            ));
             Ok(())
-        })?;
+        };
+
+        if threads == 1 {
+            // One thread reads, extracts and writes each item in turn: no queues, no reordering,
+            // and one core's worth of work, which is what "single-threaded" is measured as.
+            let mut result = Ok(());
+            source::for_each_item(
+                inputs,
+                |i| mode_for(i, args.input),
+                args.max_bytes,
+                read_bytes,
+                |item| {
+                    let outcome = extract_one(&item, args, recurring.as_ref());
+                    result = record(item, outcome);
+                    result.is_ok()
+                },
+            );
+            result?;
+        } else {
+            // Reader → workers → ordered writer. A token must be taken before an item enters the
+            // pipeline and is given back when its result is written, so that queued, working and
+            // reordered items together never exceed `window`: memory stays bounded however slow
+            // one page is.
+            let window = WINDOW_PER_THREAD * threads;
+            let (token_tx, token_rx) = sync_channel::<()>(window);
+            for _ in 0..window {
+                token_tx.send(()).ok();
+            }
+            let (work_tx, work_rx) = sync_channel::<(usize, Item)>(window);
+            let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(window);
+            let work_rx = std::sync::Mutex::new(work_rx);
+            std::thread::scope(|scope| -> Result<()> {
+                let token_tx = token_tx;
+                scope.spawn(move || {
+                    let mut next = 0usize;
+                    source::for_each_item(
+                        inputs,
+                        |i| mode_for(i, args.input),
+                        args.max_bytes,
+                        read_bytes,
+                        |item| {
+                            if token_rx.recv().is_err() {
+                                return false;
+                            }
+                            next += 1;
+                            work_tx.send((next - 1, item)).is_ok()
+                        },
+                    );
+                });
+                for _ in 0..threads {
+                    let done_tx = done_tx.clone();
+                    let work_rx = &work_rx;
+                    let recurring = recurring.as_ref();
+                    scope.spawn(move || loop {
+                        // The lock is held only to take the next item, not while extracting it.
+                        let next = work_rx.lock().map(|rx| rx.recv());
+                        let Ok(Ok((index, item))) = next else { return };
+                        let outcome = extract_one(&item, args, recurring);
+                        if done_tx.send((index, item, outcome)).is_err() {
+                            return;
+                        }
+                    });
+                }
+                drop(done_tx);
+                let mut pending = BTreeMap::new();
+                let mut next_to_write = 0usize;
+                for (index, item, outcome) in done_rx {
+                    pending.insert(index, (item, outcome));
+                    while let Some((item, outcome)) = pending.remove(&next_to_write) {
+                        next_to_write += 1;
+                        record(item, outcome)?;
+                        // The reader may have finished and dropped its end: a refused token is fine.
+                        let _ = token_tx.try_send(());
+                    }
+                }
+                Ok(())
+            })?;
+        }
         sink.finish()?;
         bar.finish_and_clear();
         Ok(())
