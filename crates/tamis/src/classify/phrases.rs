@@ -135,6 +135,11 @@ fn after_words(line: &str, n: usize) -> &str {
 }
 
 /// The name in a byline such as "By Jane Doe" or "Par Jean Dupont", if the line is one.
+/// The words that open a byline ("by", "written by", "auteur", …), lower-cased.
+pub fn byline_prefixes() -> &'static [String] {
+    &phrases().byline
+}
+
 pub fn byline_name(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     if trimmed.len() > 120 {

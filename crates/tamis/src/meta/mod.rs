@@ -280,32 +280,42 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
 
 /// Strips a "By " prefix, a leading "@", and refuses URLs and e-mail addresses.
 pub fn clean_author(raw: &str) -> Option<String> {
+    let prefixes = crate::classify::phrases::byline_prefixes();
     let mut a = clean(raw);
-    for prefix in [
-        "By ",
-        "by ",
-        "BY ",
-        "Par ",
-        "par ",
-        "Von ",
-        "von ",
-        "Por ",
-        "por ",
-        "Written by ",
-        "Posted by ",
-    ] {
-        if let Some(rest) = a.strip_prefix(prefix) {
-            a = rest.trim().to_string();
+    // Labels that open a byline, in any case and with or without a colon: "By", "Written by:",
+    // "Author" (data/byline-prefixes.txt).
+    while let Some(rest) = prefixes.iter().find_map(|p| {
+        let head = a.get(..p.len())?;
+        let rest = &a[p.len()..];
+        (head.to_lowercase() == *p && rest.starts_with([' ', ':'])).then_some(rest)
+    }) {
+        a = rest.trim_start_matches([' ', ':']).trim().to_string();
+    }
+    // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes it.
+    if let Some(at) = a.to_lowercase().rfind(" by ") {
+        if a.is_char_boundary(at) && a[..at].chars().any(|c| c.is_ascii_digit()) {
+            a = a[at + 4..].trim().to_string();
+        }
+    }
+    // "Jane Doe - June 12, 2025", "Jane Doe on 04-08-2021": a trailing part holding a date goes.
+    for sep in [" - ", " – ", " — ", " | ", " • ", " · ", " on "] {
+        if let Some(at) = a.find(sep) {
+            if at > 0 && a[at..].chars().any(|c| c.is_ascii_digit()) {
+                a.truncate(at);
+            }
         }
     }
     let a = a
-        .trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace())
+        .trim_matches(|c: char| {
+            matches!(c, '|' | ',' | '-' | '"' | '“' | '”' | '«' | '»') || c.is_whitespace()
+        })
         .to_string();
     if a.is_empty()
         || a.len() > 100
         || a.contains("://")
         || a.contains('@')
         || a.starts_with("www.")
+        || prefixes.iter().any(|p| a.eq_ignore_ascii_case(p))
     {
         return None;
     }
@@ -653,6 +663,34 @@ mod tests {
             strip_site_name("Example | A long story about bridges", Some("Example")),
             "A long story about bridges"
         );
+    }
+
+    #[test]
+    fn author_labels_and_dates_come_off() {
+        let c = |s: &str| clean_author(s);
+        assert_eq!(c("Written By: Tom May").as_deref(), Some("Tom May"));
+        assert_eq!(
+            c("AUTHOR Isaiah Shelton").as_deref(),
+            Some("Isaiah Shelton")
+        );
+        assert_eq!(
+            c("16 December 2025 by Sam O'Brien").as_deref(),
+            Some("Sam O'Brien")
+        );
+        assert_eq!(
+            c("Summer Swann - June 12, 2025").as_deref(),
+            Some("Summer Swann")
+        );
+        assert_eq!(
+            c("By: FlowGuard EMEA on 04-ago-2021").as_deref(),
+            Some("FlowGuard EMEA")
+        );
+        assert_eq!(c("\"David Kim\"").as_deref(), Some("David Kim"));
+        assert_eq!(
+            c("Jean-Paul Smith - Editor").as_deref(),
+            Some("Jean-Paul Smith - Editor")
+        );
+        assert_eq!(c("By"), None);
     }
 
     #[test]
