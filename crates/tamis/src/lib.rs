@@ -119,10 +119,7 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
                 // "Written by" on its own, the name in the next block.
                 blocks.windows(2).take(400).find_map(|w| {
                     let label = w[0].text.trim().trim_end_matches(':').to_lowercase();
-                    let is_label = matches!(
-                        label.as_str(),
-                        "by" | "written by" | "author" | "posted by" | "words by"
-                    );
+                    let is_label = classify::phrases::byline_prefixes().contains(&label);
                     (is_label && classify::phrases::looks_like_name(&w[1].text))
                         .then_some(w[1].text.as_str())
                 })
