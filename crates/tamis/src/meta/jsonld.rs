@@ -53,10 +53,21 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Reads every JSON-LD block's objects (through `@graph` and arrays), preferring an article-like one.
 pub fn parse(scripts: &[String]) -> JsonLd {
-    // Some sites end a block with a stray semicolon; blocks that do not parse are skipped.
+    // Some sites end a block with a stray semicolon, others leave raw line breaks and tabs inside
+    // strings (JSON wants them escaped: as blanks they change no field this module reads); blocks
+    // that still do not parse are skipped.
     let values: Vec<Value> = scripts
         .iter()
-        .filter_map(|s| serde_json::from_str(s.trim().trim_end_matches(';')).ok())
+        .filter_map(|s| {
+            let s = s.trim().trim_end_matches(';');
+            serde_json::from_str(s).ok().or_else(|| {
+                let blanked: String = s
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                serde_json::from_str(&blanked).ok()
+            })
+        })
         .collect();
     let mut objects = Vec::new();
     for v in &values {
@@ -217,6 +228,13 @@ mod tests {
         assert_eq!(j.publisher.as_deref(), Some("Example News"));
         assert_eq!(j.keywords, ["bridges", "towns"]);
         assert_eq!(j.image.as_deref(), Some("https://x/img.jpg"));
+    }
+
+    #[test]
+    fn raw_line_breaks_in_strings_are_forgiven() {
+        let s = "{\"@type\":\"DiscussionForumPosting\",\"text\":\"line one\n\tline two\",\n\t\"datePublished\": \"2024-02-21 13:00:00\"};";
+        let j = parse(&[s.to_string()]);
+        assert_eq!(j.date_published.as_deref(), Some("2024-02-21 13:00:00"));
     }
 
     #[test]
