@@ -122,7 +122,7 @@ impl Dom {
             ..Default::default()
         };
         let mut parser = html5ever::parse_document(sink, opts);
-        let html = super::rawtext::empty_raw_text(html);
+        let html = super::prune::prune(html);
         let mut rest: &str = &html;
         let mut truncated = false;
         while !rest.is_empty() {

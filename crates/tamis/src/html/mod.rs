@@ -1,5 +1,5 @@
 //! HTML: parsing into an arena DOM and cutting it into blocks.
 
 pub mod dom;
-pub mod rawtext;
+pub mod prune;
 pub mod segment;

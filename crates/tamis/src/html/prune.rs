@@ -1,10 +1,13 @@
-//! Empties `<script>`, `<style>` and inline `<svg>` elements before the page reaches the parser.
+//! Prunes what extraction never reads before the page reaches the parser: the content of
+//! `<script>`, `<style>` and inline `<svg>` elements, and the `data-*`, `srcset` and `sizes`
+//! attributes of every other start tag.
 //!
-//! Their content is never text a reader sees (segmentation skips these elements), yet on web pages
+//! Those elements' content is never text a reader sees (segmentation skips these elements), yet on web pages
 //! it is about half of the bytes: scripts a quarter, styles a tenth, and inline icons, whose path
 //! data fills long attribute values that html5ever's tokenizer builds one character at a time. So
 //! the tags are kept and their content cut out here, in one pass over the bytes, before parsing.
-//! JSON-LD scripts keep their content: the metadata reads them.
+//! JSON-LD scripts keep their content: the metadata reads them. Together with the attributes,
+//! this leaves html5ever a quarter less work on WCXB pages (callgrind), with the same output.
 //!
 //! The scan follows the tokenizer where it matters: markup comments are skipped whole (a `<script>`
 //! inside `<!-- -->` is not an element), a start tag ends at the first `>` outside a quoted
@@ -19,7 +22,7 @@ use memchr::{memchr, memmem};
 /// The page with the content of every script, style and inline svg element removed (JSON-LD
 /// scripts excepted), and the attributes extraction never reads taken out of every other start tag.
 /// Borrows the input when there is nothing to remove.
-pub fn empty_raw_text(html: &str) -> Cow<'_, str> {
+pub fn prune(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut cuts = Cuts {
         html,
@@ -264,14 +267,14 @@ fn find_balanced_svg_end(content: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::empty_raw_text;
+    use super::prune;
 
     #[test]
     fn empties_scripts_and_styles_keeps_json_ld() {
         let html = "<p>a</p><script>if (a < b) { x = '</p>'; }</script><STYLE media=x>p{}</style >\
                     <script type=\"application/ld+json\">{\"@type\":\"Article\"}</script><p>b</p>";
         assert_eq!(
-            empty_raw_text(html),
+            prune(html),
             "<p>a</p><script></script><STYLE media=x></style >\
              <script type=\"application/ld+json\">{\"@type\":\"Article\"}</script><p>b</p>"
         );
@@ -281,7 +284,7 @@ mod tests {
     fn quoted_greater_than_and_lookalike_names() {
         let html = "<script data-x=\"a>b\">var s;</script><scripts>kept</scripts><style\n>x</styles></STYLE>";
         assert_eq!(
-            empty_raw_text(html),
+            prune(html),
             "<script data-x=\"a>b\"></script><scripts>kept</scripts><style\n></STYLE>"
         );
     }
@@ -290,7 +293,7 @@ mod tests {
     fn empties_nested_svg_keeps_self_closed() {
         let html = "<a><SVG viewBox=\"0 0 9 9\"><path d=\"M0 0\"/><svg><g/></svg><svg/><title>x</title></svg>Home</a><svg/><p>t</p><svg>i</svg>";
         assert_eq!(
-            empty_raw_text(html),
+            prune(html),
             "<a><SVG viewBox=\"0 0 9 9\"></svg>Home</a><svg/><p>t</p><svg></svg>"
         );
     }
@@ -298,16 +301,16 @@ mod tests {
     #[test]
     fn unread_attributes_go_the_rest_stay() {
         assert_eq!(
-            empty_raw_text(
+            prune(
                 "<div class=\"a>b\" data-x='1 2' DATA-Y=z id=k><img srcset=\"a.jpg 1x\" sizes=9 src=a.jpg/>\
                  <p data-n>t</p><b data-q=\"x>y\">u</b>"
             ),
             "<div class=\"a>b\"   id=k><img   src=a.jpg/><p >t</p><b >u</b>"
         );
         // Text that only looks like markup, and a tag cut short by the end of the page, stay.
-        assert_eq!(empty_raw_text("a < b data-x=1 > c"), "a < b data-x=1 > c");
+        assert_eq!(prune("a < b data-x=1 > c"), "a < b data-x=1 > c");
         assert_eq!(
-            empty_raw_text("<p data-x=\"never closed"),
+            prune("<p data-x=\"never closed"),
             "<p data-x=\"never closed"
         );
     }
@@ -315,16 +318,13 @@ mod tests {
     #[test]
     fn comments_hide_tags_and_unclosed_content_runs_to_the_end() {
         assert_eq!(
-            empty_raw_text("<!-- <script> --><p>kept</p>"),
+            prune("<!-- <script> --><p>kept</p>"),
             "<!-- <script> --><p>kept</p>"
         );
-        assert_eq!(
-            empty_raw_text("<p>é</p><script>ünïcode"),
-            "<p>é</p><script>"
-        );
-        assert_eq!(empty_raw_text("<script src=x"), "<script src=x");
+        assert_eq!(prune("<p>é</p><script>ünïcode"), "<p>é</p><script>");
+        assert_eq!(prune("<script src=x"), "<script src=x");
         assert!(matches!(
-            empty_raw_text("<p>nothing to cut</p>"),
+            prune("<p>nothing to cut</p>"),
             std::borrow::Cow::Borrowed(_)
         ));
     }
