@@ -355,3 +355,68 @@ fn output_dir_outputs_are_marked_and_reruns_skip_them() {
     assert_eq!(rest["already_done"], 2);
     assert_eq!(rest["written"], 1);
 }
+
+#[test]
+fn lying_lengths_and_binary_labelled_html_are_counted_and_the_run_goes_on() {
+    let dir = tempdir("lies");
+    let good = record("response", 1, &response("text/html", PAGE));
+    // Says 40 bytes more than its block holds: the reader runs into the next record's header.
+    let mut long = record("response", 2, &response("text/html", PAGE));
+    let says = format!("Content-Length: {}", response("text/html", PAGE).len());
+    let lie = format!("Content-Length: {}", response("text/html", PAGE).len() + 40);
+    long = String::from_utf8(long)
+        .unwrap()
+        .replace(&says, &lie)
+        .into_bytes();
+    // Says 60 bytes fewer: the rest of its block is junk before the next `WARC/` line.
+    let mut short = record("response", 3, &response("text/html", PAGE));
+    let lie = format!("Content-Length: {}", response("text/html", PAGE).len() - 60);
+    short = String::from_utf8(short)
+        .unwrap()
+        .replace(&says, &lie)
+        .into_bytes();
+    // Bytes of an image served as text/html.
+    let mut binary = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    binary.extend((0..4000u32).map(|i| (i * 7919 % 251) as u8));
+    let binary = record("response", 4, &binary);
+    let last = record("response", 5, &response("text/html", PAGE));
+    let mut data = Vec::new();
+    for r in [&good, &long, &good, &short, &binary, &last] {
+        data.extend_from_slice(r);
+    }
+    let warc = dir.join("lies.warc");
+    std::fs::write(&warc, data).unwrap();
+    let stats_file = dir.join("stats.json");
+    let out = dir.join("out.jsonl");
+    for threads in ["1", "2"] {
+        let run = tamis(&[
+            "extract",
+            warc.to_str().unwrap(),
+            "-j",
+            threads,
+            "-o",
+            out.to_str().unwrap(),
+            "--stats",
+            stats_file.to_str().unwrap(),
+        ]);
+        assert!(run.status.code().is_some(), "{run:?}");
+        let s = stats(&stats_file);
+        assert_accounted(&s);
+        // The long record is extracted with the next header's first bytes in its block, and the
+        // record it overran, its header gone, is counted truncated; the short one is extracted
+        // from what it holds and the junk after it counted truncated too; the binary page is
+        // undecodable. The reader resyncs at the next `WARC/` line each time.
+        assert_eq!(s["written"], 4, "{s}");
+        assert_eq!(s["skipped"]["truncated"], 2, "{s}");
+        assert_eq!(s["skipped"]["undecodable"], 1, "{s}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        for url in [
+            "site.example/1",
+            "site.example/2",
+            "site.example/3",
+            "site.example/5",
+        ] {
+            assert!(text.contains(url), "{url} missing from {text}");
+        }
+    }
+}
