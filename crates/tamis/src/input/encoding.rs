@@ -12,7 +12,10 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> S
     let encoding = choose(bytes, transport_charset, is_html);
     // `decode` honours a BOM over the chosen encoding, as browsers do.
     let (text, _, _) = encoding.decode(bytes);
-    text.into_owned()
+    match super::mojibake::repair(&text) {
+        std::borrow::Cow::Owned(repaired) => repaired,
+        std::borrow::Cow::Borrowed(_) => text.into_owned(),
+    }
 }
 
 fn choose(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> &'static Encoding {

@@ -1,6 +1,7 @@
 //! Bytes to UTF-8 text: undo gzip, tell HTML from plain text, find the character encoding.
 
 mod encoding;
+pub mod mojibake;
 
 pub use encoding::{decode, sniff_charset};
 
