@@ -170,7 +170,11 @@ pub fn signals(dom: &Dom) -> Signals {
                 }
             }
             local_name!("h1") if s.h1.len() < 4 => {
-                let t = clean(&dom.spaced_text_of(id));
+                // Documentation generators end headings with a permalink sign.
+                let t = clean(&dom.spaced_text_of(id))
+                    .trim_end_matches(['¶', '#', '§', '🔗'])
+                    .trim_end()
+                    .to_string();
                 if !t.is_empty() {
                     s.h1.push(t);
                 }
@@ -631,6 +635,15 @@ mod tests {
              <body><h1>Services for backups</h1><h1>Cloud pricing</h1></body>",
         );
         assert_eq!(sections.title.as_deref(), Some("Cloud Backup Services"));
+    }
+
+    #[test]
+    fn a_heading_permalink_sign_is_not_the_title() {
+        let m = meta_of(
+            "<head><title>Tutorial - User Guide - Example</title></head>\
+             <body><h1>Tutorial - User Guide<a class=headerlink href=#t>¶</a></h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Tutorial - User Guide"));
     }
 
     #[test]
