@@ -206,7 +206,6 @@ fn mark_title(blocks: &mut [Block], title: &str) {
     }
 }
 
-/// The content and comment blocks as sections.
 /// Product pages built by scripts often carry their description only in JSON-LD: when the page's
 /// main entity is a product whose description the extracted text lacks, the description opens the
 /// body, cut into paragraphs (descriptions may hold HTML). Other kinds' descriptions are summaries,
@@ -233,20 +232,15 @@ fn add_json_ld_description(jsonld: &meta::jsonld::JsonLd, body: &mut Vec<Section
             .filter(|l| !l.is_empty())
             .collect()
     };
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let lead: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
-    if lead.len() < MIN_WORDS {
+    let words = meta::lowercase_words;
+    let described: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
+    if described.len() < MIN_WORDS {
         return;
     }
     // Already in the text, in its words if not in its exact form, when most of its words are.
     let present: rustc_hash::FxHashSet<String> = body.iter().flat_map(|s| words(&s.text)).collect();
-    let shared = lead.iter().filter(|w| present.contains(*w)).count();
-    if shared * 2 >= lead.len() {
+    let shared = described.iter().filter(|w| present.contains(*w)).count();
+    if shared * 2 >= described.len() {
         return;
     }
     let added = paragraphs.into_iter().map(|text| Section {
@@ -257,6 +251,7 @@ fn add_json_ld_description(jsonld: &meta::jsonld::JsonLd, body: &mut Vec<Section
     body.splice(0..0, added);
 }
 
+/// The content and comment blocks as sections.
 fn sections(blocks: &[Block]) -> (Vec<Section>, Vec<Section>) {
     let mut body = Vec::new();
     let mut comments = Vec::new();

@@ -282,7 +282,8 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
     })
 }
 
-/// Strips a "By " prefix, a leading "@", and refuses URLs and e-mail addresses.
+/// An author's name as a page prints it, cleaned: byline labels ("By", "Written by:"), a date
+/// around it and quotes come off; URLs, e-mail addresses and a label alone are refused.
 pub fn clean_author(raw: &str) -> Option<String> {
     let prefixes = crate::classify::phrases::byline_prefixes();
     let mut a = clean(raw);
@@ -296,8 +297,13 @@ pub fn clean_author(raw: &str) -> Option<String> {
         a = rest.trim_start_matches([' ', ':']).trim().to_string();
     }
     // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes it.
-    if let Some(at) = a.to_lowercase().rfind(" by ") {
-        if a.is_char_boundary(at) && a[..at].chars().any(|c| c.is_ascii_digit()) {
+    // (Searched in `a` itself, ASCII case-insensitively: lower-casing may move byte offsets.)
+    let by = a
+        .as_bytes()
+        .windows(4)
+        .rposition(|w| w.eq_ignore_ascii_case(b" by "));
+    if let Some(at) = by {
+        if a[..at].chars().any(|c| c.is_ascii_digit()) {
             a = a[at + 4..].trim().to_string();
         }
     }
@@ -533,11 +539,15 @@ fn choose_title(s: &Signals, sitename: Option<&str>) -> Option<String> {
     Some(main_part(&strip_site_name(first, sitename)))
 }
 
+/// Separators after which a title's tagline or section follows (not " / ", " : ", " ~ ", which also
+/// join the parts of one title).
+const LEAD_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
 /// The lead of a title that still strings parts together once the site name is gone
 /// ("Wedding Planning Tools - Caterer Comparison Spreadsheet" → "Wedding Planning Tools"): the page's
 /// own title comes first, taglines and sections after. A lead of one word is kept whole.
 fn main_part(title: &str) -> String {
-    let cut = TITLE_SEPARATORS[..7]
+    let cut = LEAD_SEPARATORS
         .iter()
         .filter_map(|sep| title.find(sep))
         .min();
@@ -551,15 +561,17 @@ fn main_part(title: &str) -> String {
 /// (half: below it, WCXB dev gold follows the declared title more often than the h1).
 const MIN_SHARED_WORDS: f32 = 0.5;
 
-/// Share of `a`'s words (lower-cased, alphanumeric runs) that also occur in `b`.
+/// The words of `t`: lower-cased runs of letters and digits.
+pub fn lowercase_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `a`'s words that also occur in `b`.
 fn shared_word_share(a: &str, b: &str) -> f32 {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (lowercase_words(a), lowercase_words(b));
     if wa.is_empty() {
         return 0.0;
     }
@@ -704,6 +716,8 @@ mod tests {
             Some("Jean-Paul Smith - Editor")
         );
         assert_eq!(c("By"), None);
+        // Lower-casing "İ" takes more bytes: offsets must come from the name itself.
+        assert_eq!(c("İİİİ 2025 BY Ali Veli").as_deref(), Some("Ali Veli"));
     }
 
     #[test]
