@@ -132,7 +132,9 @@ impl<R: Read> Reader<R> {
             let mut input = self.input.take()?;
             match input.fill_buf() {
                 Ok([]) => return None,
-                Ok(buf) if !buf.starts_with(&[0x1f, 0x8b]) => {
+                // A buffer may end between the two magic bytes (a member starting one byte before
+                // a 64 KiB boundary): judge by the bytes there are; the decoder checks the rest.
+                Ok(buf) if buf[0] != 0x1f || buf.get(1).is_some_and(|&b| b != 0x8b) => {
                     self.done = true;
                     return Some(Err(WarcError::Truncated(
                         "data after the last gzip member is not gzip".into(),
@@ -167,7 +169,7 @@ impl<R: Read> Iterator for Reader<R> {
                     return Some(Err(e.into()));
                 }
             };
-            self.gzip = Some(head.starts_with(&[0x1f, 0x8b]));
+            self.gzip = Some(head.first() == Some(&0x1f) && head.get(1).is_none_or(|&b| b == 0x8b));
         }
         let item = if self.gzip == Some(true) {
             self.next_gzip()
@@ -355,6 +357,40 @@ mod tests {
                 ]
             );
         }
+    }
+
+    /// Hands out its bytes one at a time, so that every buffer boundary falls everywhere once.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let Some((&b, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            if out.is_empty() {
+                return Ok(0);
+            }
+            out[0] = b;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn members_are_found_whatever_the_read_boundaries() {
+        let per_member = [
+            gz(&record("a", "<p>one</p>")),
+            gz(&record("b", "<p>two</p>")),
+            gz(&record("c", "<p>three</p>")),
+        ]
+        .concat();
+        let got: Vec<String> = Reader::new(Trickle(&per_member), 1 << 20)
+            .map(|r| {
+                r.map(|r| r.id().unwrap_or("").to_string())
+                    .unwrap_or_else(|e| e.to_string())
+            })
+            .collect();
+        assert_eq!(got, ["<urn:uuid:a>", "<urn:uuid:b>", "<urn:uuid:c>"]);
     }
 
     #[test]
