@@ -41,6 +41,11 @@ pub fn prune(html: &str) -> Cow<'_, str> {
             };
             continue;
         }
+        if let Some(name) = text_only_name(rest) {
+            // Its content is text, whatever it looks like: skipped whole, nothing cut.
+            at = find_end_tag(&bytes[lt + 1..], name).map_or(bytes.len(), |e| lt + 1 + e + 2);
+            continue;
+        }
         let Some(name) = raw_text_name(rest) else {
             at = if rest.first().is_some_and(u8::is_ascii_alphabetic) {
                 drop_unread_attributes(bytes, lt + 1, &mut cuts)
@@ -188,6 +193,25 @@ fn raw_text_name(rest: &[u8]) -> Option<&'static [u8]> {
     None
 }
 
+/// `title`, `textarea` and the other elements whose content the tokenizer reads as text, when
+/// `rest` opens one: a `<script>` written inside them is text, not an element to empty.
+fn text_only_name(rest: &[u8]) -> Option<&'static [u8]> {
+    [
+        &b"title"[..],
+        &b"textarea"[..],
+        &b"xmp"[..],
+        &b"iframe"[..],
+        &b"noembed"[..],
+        &b"noframes"[..],
+    ]
+    .into_iter()
+    .find(|name| {
+        rest.len() > name.len()
+            && rest[..name.len()].eq_ignore_ascii_case(name)
+            && ends_tag_name(rest[name.len()])
+    })
+}
+
 /// Bytes that may follow a tag name: white space, `/` or `>`.
 fn ends_tag_name(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
@@ -312,6 +336,15 @@ mod tests {
         assert_eq!(
             prune("<p data-x=\"never closed"),
             "<p data-x=\"never closed"
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_a_script_is_left_alone() {
+        let html = "<textarea><script>alert(1)</textarea><p>kept</p><script>x</script>";
+        assert_eq!(
+            prune(html),
+            "<textarea><script>alert(1)</textarea><p>kept</p><script></script>"
         );
     }
 
