@@ -140,24 +140,23 @@ pub fn byline_prefixes() -> &'static [String] {
     &phrases().byline
 }
 
+/// What follows a byline label ("By", "Written by:", "AUTEUR", any case) at the start of `line`,
+/// when it has one. Offsets come from `line` itself: lower-casing may change byte lengths.
+pub fn strip_byline_label(line: &str) -> Option<&str> {
+    phrases().byline.iter().find_map(|p| {
+        let head = line.get(..p.len())?;
+        let rest = &line[p.len()..];
+        (head.to_lowercase() == *p && rest.starts_with([' ', ':']))
+            .then(|| rest.trim_start_matches([' ', ':']).trim())
+    })
+}
+
 pub fn byline_name(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     if trimmed.len() > 120 {
         return None;
     }
-    let lower = trimmed.to_lowercase();
-    for prefix in &phrases().byline {
-        if lower.starts_with(prefix.as_str()) && lower[prefix.len()..].starts_with([' ', ':']) {
-            let name = trimmed
-                .get(prefix.len()..)?
-                .trim_start_matches([' ', ':'])
-                .trim();
-            if looks_like_name(name) {
-                return Some(name);
-            }
-        }
-    }
-    None
+    strip_byline_label(trimmed).filter(|name| looks_like_name(name))
 }
 
 /// Two to five words, each starting with an upper-case letter (particles allowed), no sentence end.

@@ -289,12 +289,8 @@ pub fn clean_author(raw: &str) -> Option<String> {
     let mut a = clean(raw);
     // Labels that open a byline, in any case and with or without a colon: "By", "Written by:",
     // "Author" (data/byline-prefixes.txt).
-    while let Some(rest) = prefixes.iter().find_map(|p| {
-        let head = a.get(..p.len())?;
-        let rest = &a[p.len()..];
-        (head.to_lowercase() == *p && rest.starts_with([' ', ':'])).then_some(rest)
-    }) {
-        a = rest.trim_start_matches([' ', ':']).trim().to_string();
+    while let Some(rest) = crate::classify::phrases::strip_byline_label(&a) {
+        a = rest.to_string();
     }
     // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes it.
     // (Searched in `a` itself, ASCII case-insensitively: lower-casing may move byte offsets.)
