@@ -259,6 +259,51 @@ pub fn find_date(text: &str) -> Option<String> {
     None
 }
 
+/// Whether `s` opens with a date ("June 12, 2025 …", "12 June 2025", "2025/4/29"): its first word
+/// is a number or a month, and its first four words hold a date.
+pub fn starts_with_date(s: &str) -> bool {
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !(first.starts_with(|c: char| c.is_ascii_digit()) || month(first).is_some()) {
+        return false;
+    }
+    let end = s
+        .split_whitespace()
+        .take(4)
+        .last()
+        .map_or(0, |w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
+    find_date(&s[..end]).is_some()
+}
+
+/// Whether `word` names a day of the week (English, full or short, with a dot or comma).
+pub fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let w = word.trim_end_matches(['.', ',']);
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// 04.09.2025 (day first), 09/04/2025 (month first, as in the US, unless the first part exceeds 12).
 fn dotted_or_slashed(tok: &str) -> Option<String> {
     let tok = tok.trim_matches(|c: char| !c.is_ascii_digit());
