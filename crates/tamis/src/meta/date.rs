@@ -224,6 +224,9 @@ pub fn find_date(text: &str) -> Option<String> {
         if let Some(d) = cjk(tok) {
             return Some(d);
         }
+        if let Some(d) = dashed_month_name(tok) {
+            return Some(d);
+        }
         let Some(m) = month(tok) else { continue };
         let num = |j: usize| -> Option<u32> {
             let t = *tokens.get(j)?;
@@ -279,6 +282,28 @@ pub fn starts_with_date(s: &str) -> bool {
     find_date(&s[..end]).is_some()
 }
 
+/// Whether two ISO dates (YYYY-MM-DD) are one day apart.
+pub fn one_day_apart(a: &str, b: &str) -> bool {
+    match (day_number(a), day_number(b)) {
+        (Some(x), Some(y)) => x.abs_diff(y) == 1,
+        _ => false,
+    }
+}
+
+/// Days since 1970-01-01 of an ISO date (the proleptic Gregorian calendar's civil-day count).
+fn day_number(iso: &str) -> Option<i64> {
+    let mut parts = iso.get(..10)?.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Whether `word` names a day of the week (English, full or short, with a dot or comma).
 pub fn is_weekday(word: &str) -> bool {
     const DAYS: &[&str] = &[
@@ -327,6 +352,16 @@ fn dotted_or_slashed(tok: &str) -> Option<String> {
     None
 }
 
+/// 04-Aug-2021, 04-ago-2021: day, month's name, year, joined by dashes.
+fn dashed_month_name(tok: &str) -> Option<String> {
+    let mut parts = tok.split('-');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    valid(y.parse().ok()?, month(m)?, d.parse().ok()?)
+}
+
 /// 2025年9月4日
 fn cjk(tok: &str) -> Option<String> {
     let (y, rest) = tok.split_once('年')?;
@@ -359,12 +394,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn day_arithmetic() {
+        assert!(one_day_apart("2025-12-18", "2025-12-19"));
+        assert!(one_day_apart("2024-03-01", "2024-02-29"));
+        assert!(one_day_apart("2025-01-01", "2024-12-31"));
+        assert!(!one_day_apart("2025-03-01", "2025-02-27"));
+        assert!(!one_day_apart("2025-12-18", "2025-12-18"));
+        assert!(!one_day_apart("2025-12", "2025-12-19"));
+        assert_eq!(day_number("1970-01-01"), Some(0));
+    }
+
+    #[test]
     fn many_forms() {
         assert_eq!(
             parse_date("2025-09-04T05:50:00+00:00").as_deref(),
             Some("2025-09-04")
         );
         assert_eq!(parse_date("20250904").as_deref(), Some("2025-09-04"));
+        assert_eq!(
+            find_date("FlowGuard on 04-Aug-2021 5:11:10").as_deref(),
+            Some("2021-08-04")
+        );
         assert_eq!(
             find_date("Posted on September 4, 2025 at 5:50").as_deref(),
             Some("2025-09-04")

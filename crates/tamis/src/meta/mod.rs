@@ -506,9 +506,16 @@ pub fn resolve(s: &Signals, url: Option<&str>, visible_dates: &[String]) -> Meta
         .or_else(|| s.meta(MODIFIED_KEYS).and_then(date::parse_date));
     // The declared publication date wins even when the page shows only its "Last updated" date:
     // over WCXB dev, preferring a shown update date was right on 21 pages and wrong on 29.
+    let in_url = m.url.as_deref().and_then(date::date_in_url);
+    // A declared time in UTC can fall on the next or previous day; the date the site wrote into
+    // the address is its own local day.
+    let published = match (published, &in_url) {
+        (Some(p), Some(u)) if date::one_day_apart(&p, u) => Some(u.clone()),
+        (p, _) => p,
+    };
     m.date = published
         .or_else(|| visible_dates.first().cloned())
-        .or_else(|| m.url.as_deref().and_then(date::date_in_url))
+        .or(in_url)
         .or(modified);
     m.description = s
         .meta(&[
@@ -829,6 +836,16 @@ mod tests {
         let shown = ["2025-10-26".to_string()];
         let m = resolve(&signals(&Dom::parse(html)), None, &shown);
         assert_eq!(m.date.as_deref(), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn the_address_gives_the_local_day_of_a_utc_time() {
+        let html = "<head><link rel=canonical href='https://example.org/2025/12/18/a-post/'>\
+             <meta property='article:published_time' content='2025-12-19T02:41:41+00:00'></head>";
+        assert_eq!(meta_of(html).date.as_deref(), Some("2025-12-18"));
+        // Further apart, the address is not a time-zone matter: the declared date stands.
+        let html = html.replace("/18/", "/16/");
+        assert_eq!(meta_of(&html).date.as_deref(), Some("2025-12-19"));
     }
 
     #[test]
