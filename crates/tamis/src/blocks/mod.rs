@@ -79,7 +79,8 @@ pub struct Block {
     pub content_at: NodeId,
     /// Words, sentence ends, commas, … of `text`, counted once.
     pub stats: TextStats,
-    /// The text is a known furniture phrase ("Share", "Leave a comment", …), checked once.
+    /// The text is a known furniture phrase ("Share", "Leave a comment", …) or a markup leftover
+    /// (an image's file name), checked once.
     pub phrase: bool,
     /// The text opens a related-article insert ("Read also: …"), checked once.
     pub related: bool,
@@ -89,7 +90,8 @@ impl Block {
     pub fn new(text: String, kind: Kind) -> Block {
         let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as u32;
         let stats = TextStats::of(&text);
-        let phrase = crate::classify::phrases::is_boilerplate_phrase(&text);
+        let phrase = crate::classify::phrases::is_boilerplate_phrase(&text)
+            || crate::classify::phrases::is_leftover(&text);
         let related = crate::classify::phrases::is_related_insert(&text);
         Block {
             stats,

@@ -361,6 +361,7 @@ pub const TEXT_NAMES: &[&str] = &[
     "ln_dups",
     "page_ln_chars",
     "page_ln_lines",
+    "near_furniture",
 ];
 
 /// Number of text features.
@@ -440,6 +441,12 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
             ln(dups.get(b.text.as_str()).copied().unwrap_or(1) as f32 - 1.0),
             ln(page_chars),
             ln(n as f32),
+            // Teasers and link lists sit among share buttons, file names and "2H ago" lines.
+            blocks[lo..hi]
+                .iter()
+                .filter(|x| x.phrase || x.related || x.hints.has(Hints::BOILER))
+                .count() as f32
+                / (hi - lo) as f32,
         ]);
         chars_before += chars;
     }

@@ -97,6 +97,35 @@ pub fn is_boilerplate_phrase(line: &str) -> bool {
             .any(|o| norm.starts_with(o.as_str()) && o.split(' ').count() >= 3)
 }
 
+/// Media file endings: a line that ends with one is an image's name or caption file left behind.
+const MEDIA_ENDINGS: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".mp4",
+    ".webm",
+];
+
+/// True when the line is what a flattening step leaves of markup rather than text: a media file's
+/// name ("plos-one-zebra-cow.jpg", "Chart of sales.png") or a slug standing alone
+/// ("milano-design-week-cover", "US-POLITICS-IMPEACHMENT"), as image alt texts and ids often are.
+pub fn is_leftover(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() < 5 || line.len() > 200 {
+        return false;
+    }
+    let bytes = line.as_bytes();
+    // Compared as bytes: the endings are ASCII, and a line may end inside a multi-byte character.
+    if MEDIA_ENDINGS.iter().any(|e| {
+        bytes.len() >= e.len() && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    }) {
+        return true;
+    }
+    let separators = line.bytes().filter(|&b| b == b'-' || b == b'_').count();
+    separators >= 4
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && line.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 /// True when the line opens a related-article insert: "LIRE AUSSI  Another story", "Read also: …".
 pub fn is_related_insert(line: &str) -> bool {
     if line.len() > 300 || !first_word_known(line) {
@@ -182,6 +211,26 @@ pub fn looks_like_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_leftovers() {
+        assert!(is_leftover("plos-one-zebra-cow.jpg"));
+        assert!(is_leftover("Media and Democrats agree- The witnesses.png"));
+        assert!(is_leftover("AP_19115488620320.JPG"));
+        assert!(is_leftover(
+            "milano-design-week-flow-of-time-grand-seiko-cover"
+        ));
+        assert!(is_leftover("US-ENTERTAINMENT-CINEMA-DISNEY-D23"));
+        assert!(!is_leftover(
+            "A well-known, long-standing, hard-won result."
+        ));
+        assert!(!is_leftover("state-of-the-art"));
+        assert!(!is_leftover("2024-01-15"));
+        assert!(!is_leftover("--------"));
+        // Endings are compared as bytes: a line ending inside a multi-byte character is fine.
+        assert!(!is_leftover("That’s."));
+        assert!(!is_leftover("’s. ’s."));
+    }
 
     #[test]
     fn phrases_in_several_languages() {
