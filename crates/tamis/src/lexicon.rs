@@ -250,6 +250,9 @@ pub const RELATED_PREFIXES: &str = include_str!("../data/related-prefixes.txt");
 /// Prefixes that introduce a byline ("By …").
 pub const BYLINE_PREFIXES: &str = include_str!("../data/byline-prefixes.txt");
 
+/// The last words of job titles that follow a name in a byline ("… Senior Reporter").
+pub const BYLINE_ROLES: &str = include_str!("../data/byline-roles.txt");
+
 /// The non-empty, non-comment lines of a phrase file, lower-cased.
 pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

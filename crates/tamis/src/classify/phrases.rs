@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::lexicon::{lines, BOILER_PHRASES, BYLINE_PREFIXES, RELATED_PREFIXES};
+use crate::lexicon::{lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, RELATED_PREFIXES};
 
 struct Phrases {
     /// The first word of every phrase and opener: a line whose first word is not here matches none.
@@ -13,6 +13,7 @@ struct Phrases {
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
+    roles: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -34,6 +35,7 @@ fn phrases() -> &'static Phrases {
             openers,
             related,
             byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
+            roles: lines(BYLINE_ROLES).map(normalize).collect(),
         }
     })
 }
@@ -175,9 +177,25 @@ pub fn strip_byline_label(line: &str) -> Option<&str> {
     phrases().byline.iter().find_map(|p| {
         let head = line.get(..p.len())?;
         let rest = &line[p.len()..];
-        (head.to_lowercase() == *p && rest.starts_with([' ', ':']))
-            .then(|| rest.trim_start_matches([' ', ':']).trim())
+        if !rest.starts_with([' ', ':']) {
+            return None;
+        }
+        // Most labels are ASCII: compared without allocating.
+        let same = if p.is_ascii() {
+            head.eq_ignore_ascii_case(p)
+        } else {
+            head.to_lowercase() == *p
+        };
+        same.then(|| rest.trim_start_matches([' ', ':']).trim())
     })
+}
+
+/// Whether `word` ends a job title in a byline ("Reporter", "Writer"; data/byline-roles.txt).
+pub fn is_byline_role(word: &str) -> bool {
+    phrases()
+        .roles
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word.trim_end_matches(['.', ','])))
 }
 
 pub fn byline_name(line: &str) -> Option<&str> {

@@ -292,6 +292,17 @@ pub fn clean_author(raw: &str) -> Option<String> {
     while let Some(rest) = crate::classify::phrases::strip_byline_label(&a) {
         a = rest.to_string();
     }
+    // "Text by Hunter Dukes", "Recipe by PJ Hamel", "Posted byJane Doe": one word, then "by".
+    if let Some((first, rest)) = a.split_once(' ') {
+        let rest = rest.trim_start();
+        let glued = rest.len() > 2
+            && rest.is_char_boundary(2)
+            && rest[..2].eq_ignore_ascii_case("by")
+            && rest[2..].starts_with(|c: char| c.is_uppercase() || c == ' ');
+        if glued && first.chars().all(char::is_alphabetic) {
+            a = rest[2..].trim().to_string();
+        }
+    }
     // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes it.
     // (Searched in `a` itself, ASCII case-insensitively: lower-casing may move byte offsets.)
     let by = a
@@ -317,7 +328,7 @@ pub fn clean_author(raw: &str) -> Option<String> {
     cut_trailing_noise(&mut a);
     let a = a
         .trim_matches(|c: char| {
-            matches!(c, '|' | ',' | '-' | '"' | '“' | '”' | '«' | '»') || c.is_whitespace()
+            matches!(c, '|' | ',' | '-' | '*' | '"' | '“' | '”' | '«' | '»') || c.is_whitespace()
         })
         .to_string();
     if a.is_empty()
@@ -326,6 +337,8 @@ pub fn clean_author(raw: &str) -> Option<String> {
         || a.contains("://")
         || a.contains('@')
         || a.starts_with("www.")
+        // A template's placeholder: "page.head.extra.author".
+        || (!a.contains(' ') && a.matches('.').count() >= 3 && !a.chars().any(char::is_uppercase))
         || prefixes.iter().any(|p| a.eq_ignore_ascii_case(p))
     {
         return None;
@@ -346,6 +359,7 @@ fn cut_trailing_noise(a: &mut String) {
             let prev = a[..i].chars().next_back().unwrap_or(' ');
             (prev.is_whitespace() && !c.is_whitespace())
                 || (prev.is_lowercase() && c.is_uppercase())
+                || (prev.is_alphabetic() && c.is_ascii_digit())
         }
     });
     if let Some((at, _)) = starts.find(|&(i, _)| date::starts_with_date(&a[i..])) {
@@ -388,6 +402,21 @@ fn cut_trailing_noise(a: &mut String) {
                 let keep = x.trim_end().len();
                 a.truncate(keep);
             }
+        }
+    }
+    // "Jane Doe Senior Reporter": a job title after the name, without a comma, goes; the name is
+    // taken to be the first two words.
+    if !a.contains(',') {
+        let words: Vec<&str> = a.split_whitespace().collect();
+        // "Jean-Paul Smith - Editor" is written as name and title: left as it is.
+        let separated = words.iter().any(|w| !w.chars().any(char::is_alphanumeric));
+        if !separated
+            && words.len() >= 3
+            && crate::classify::phrases::is_byline_role(words[words.len() - 1])
+        {
+            let second = words[1];
+            let end = second.as_ptr() as usize - a.as_ptr() as usize + second.len();
+            a.truncate(end);
         }
     }
     // "JosephF J": a lone capital that is the name's own initial.
@@ -815,6 +844,27 @@ mod tests {
         );
         assert_eq!(c("pcurry – pcurry").as_deref(), Some("pcurry"));
         assert_eq!(c("JosephF J").as_deref(), Some("JosephF"));
+        assert_eq!(c("Yucy3/4/2025").as_deref(), Some("Yucy"));
+        assert_eq!(c("Text by Hunter Dukes").as_deref(), Some("Hunter Dukes"));
+        assert_eq!(
+            c("Posted byDamien Walter").as_deref(),
+            Some("Damien Walter")
+        );
+        assert_eq!(
+            c("Linda Rosencrance Contributing Writer").as_deref(),
+            Some("Linda Rosencrance")
+        );
+        assert_eq!(
+            c("Rachel MacDonald Writer").as_deref(),
+            Some("Rachel MacDonald")
+        );
+        assert_eq!(
+            c("Jane Doe, Staff Writer").as_deref(),
+            Some("Jane Doe, Staff Writer")
+        );
+        assert_eq!(c("Angela Bell, MD*").as_deref(), Some("Angela Bell, MD"));
+        assert_eq!(c("page.head.extra.author"), None);
+        assert_eq!(c("sara.r.peter").as_deref(), Some("sara.r.peter"));
         assert_eq!(
             c("Post by galitsyn » 11. Sep 2024, 18:36").as_deref(),
             Some("galitsyn")
