@@ -111,3 +111,112 @@ fn text_mode_on_markup_and_html_mode_on_text_do_not_fail() {
     )
     .expect("text mode on markup");
 }
+
+/// Lines made of pieces that the metadata and phrase rules cut and compare (labels, dates, file
+/// endings, separators) mixed with multi-byte characters: no rule may slice inside a character or
+/// otherwise panic, in text mode or in any HTML slot the metadata reads.
+#[test]
+fn rules_survive_random_lines_of_mixed_scripts() {
+    const PIECES: &[&str] = &[
+        "By",
+        "by",
+        "Posted",
+        "byJane",
+        "Updated",
+        "on",
+        "Text",
+        "Jane",
+        "Doe",
+        "İİ",
+        "ı",
+        "’s.",
+        "é",
+        "ß",
+        "年",
+        "月",
+        "日",
+        "2025",
+        "12",
+        "3/4/2025",
+        "04-Aug-2021",
+        "Dec.",
+        "June",
+        "Sat,",
+        ".jpg",
+        ".PNG",
+        "-",
+        "–",
+        "—",
+        "_",
+        "|",
+        "»",
+        "(",
+        ")",
+        ":",
+        "*",
+        ",",
+        ".",
+        "🔗",
+        "¶",
+        "\u{200b}",
+        "1591",
+        "silver",
+        "badges",
+        "Writer",
+        "Senior",
+        "a.b.c.d",
+        "x-y-z-w-v",
+        "Read",
+        "also:",
+        " ",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for page in 0..300 {
+        let mut lines = Vec::new();
+        for _ in 0..(3 + next() % 12) {
+            let n = 1 + next() % 9;
+            let mut line = String::new();
+            for _ in 0..n {
+                line.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 3 > 0 {
+                    line.push(' ');
+                }
+            }
+            lines.push(line);
+        }
+        let text = lines.join("\n");
+        let _ = tamis::extract(
+            text.as_bytes(),
+            &Options {
+                input: InputMode::Text,
+                ..opts()
+            },
+        );
+        let html = format!(
+            "<html><head><title>{0}</title><meta name=author content=\"{1}\">\
+             <meta property=article:published_time content=\"{2}\"></head><body><h1>{0}</h1>\
+             <p class=byline>{1}</p><time datetime=\"{2}\">{2}</time>{3}</body></html>",
+            lines[0],
+            lines[1 % lines.len()],
+            lines[2 % lines.len()],
+            lines
+                .iter()
+                .map(|l| format!("<p>{l}</p>"))
+                .collect::<String>()
+        );
+        let result = tamis::extract(
+            html.as_bytes(),
+            &Options {
+                input: InputMode::Html,
+                ..opts()
+            },
+        );
+        assert!(result.is_ok(), "page {page}: {result:?}");
+    }
+}
