@@ -441,7 +441,7 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
             ln(dups.get(b.text.as_str()).copied().unwrap_or(1) as f32 - 1.0),
             ln(page_chars),
             ln(n as f32),
-            // Teasers and link lists sit among share buttons, file names and "2H ago" lines.
+            // Teasers and link lists sit among share buttons, file names and "read also" lines.
             blocks[lo..hi]
                 .iter()
                 .filter(|x| x.phrase || x.related || x.hints.has(Hints::BOILER))

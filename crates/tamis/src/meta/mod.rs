@@ -295,11 +295,11 @@ pub fn clean_author(raw: &str) -> Option<String> {
     // "Text by Hunter Dukes", "Recipe by PJ Hamel", "Posted byJane Doe": one word, then "by".
     if let Some((first, rest)) = a.split_once(' ') {
         let rest = rest.trim_start();
-        let glued = rest.len() > 2
-            && rest.is_char_boundary(2)
-            && rest[..2].eq_ignore_ascii_case("by")
-            && rest[2..].starts_with(|c: char| c.is_uppercase() || c == ' ');
-        if glued && first.chars().all(char::is_alphabetic) {
+        let spaced =
+            rest.len() > 3 && rest.is_char_boundary(3) && rest[..3].eq_ignore_ascii_case("by ");
+        // Glued only in lower case, so that "JOHN BYRD" keeps its name.
+        let glued = rest.starts_with("by") && rest[2..].starts_with(char::is_uppercase);
+        if (spaced || glued) && first.chars().all(char::is_alphabetic) {
             a = rest[2..].trim().to_string();
         }
     }
@@ -353,7 +353,7 @@ pub fn clean_author(raw: &str) -> Option<String> {
 /// "Luke KimDecember 17, 2025"), a count ("user42 1591 silver badges"), the name again
 /// ("pcurry – pcurry", "raoul (raoul)") or an avatar's initial ("JosephF J").
 fn cut_trailing_noise(a: &mut String) {
-    // A date that starts at a word, or right after a lower-case letter glued to it.
+    // A date that starts at a word, or glued to the name: "KimDecember 17", "Yucy3/4/2025".
     let mut starts = a.char_indices().filter(|&(i, c)| {
         i > 0 && {
             let prev = a[..i].chars().next_back().unwrap_or(' ');
@@ -512,6 +512,7 @@ pub fn resolve(s: &Signals, url: Option<&str>, visible_dates: &[String]) -> Meta
         authors = s
             .author_elements
             .iter()
+            // A long author element is a user card ("Member Joined … Messages …"), not a byline.
             .filter(|a| a.split_whitespace().count() <= 8)
             .find_map(|a| clean_author(a).filter(|a| a.split_whitespace().count() <= 6))
             .into_iter()
@@ -875,6 +876,8 @@ mod tests {
         assert_eq!(c("Sun Dec 17, 2023 11:23 am"), None);
         // Names that only look like the patterns stay whole.
         assert_eq!(c("John F Kennedy").as_deref(), Some("John F Kennedy"));
+        assert_eq!(c("JOHN BYRD").as_deref(), Some("JOHN BYRD"));
+        assert_eq!(c("Bob Byrne").as_deref(), Some("Bob Byrne"));
         assert_eq!(c("Mary May").as_deref(), Some("Mary May"));
     }
 
