@@ -444,7 +444,7 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
             // Teasers and link lists sit among share buttons, file names and "read also" lines.
             blocks[lo..hi]
                 .iter()
-                .filter(|x| x.phrase || x.related || x.hints.has(Hints::BOILER))
+                .filter(|x| crate::classify::text::is_furniture(x))
                 .count() as f32
                 / (hi - lo) as f32,
         ]);

@@ -82,7 +82,7 @@ pub fn classify(blocks: &mut [Block]) {
 }
 
 /// A line that is furniture by the lexicon or by evidence across pages.
-fn is_furniture(b: &Block) -> bool {
+pub(super) fn is_furniture(b: &Block) -> bool {
     b.hints.has(Hints::BOILER) || b.phrase || b.related
 }
 

@@ -383,8 +383,7 @@ fn cut_trailing_noise(a: &mut String) {
         .iter()
         .enumerate()
         .find(|&(i, w)| i > 0 && i + 1 < words.len() && w.bytes().all(|b| b.is_ascii_digit()))
-        .map(|(_, w)| w)
-        .map(|w| w.as_ptr() as usize - a.as_ptr() as usize);
+        .map(|(_, w)| w.as_ptr() as usize - a.as_ptr() as usize);
     if let Some(at) = number {
         a.truncate(at);
     }
