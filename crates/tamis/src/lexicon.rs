@@ -253,6 +253,12 @@ pub const BYLINE_PREFIXES: &str = include_str!("../data/byline-prefixes.txt");
 /// The last words of job titles that follow a name in a byline ("… Senior Reporter").
 pub const BYLINE_ROLES: &str = include_str!("../data/byline-roles.txt");
 
+/// Words that stand right before a date in a byline ("Updated", "Publié le").
+pub const DATE_LABELS: &str = include_str!("../data/date-labels.txt");
+
+/// Phrases that mark a shown date as a later change ("Last updated", "edited"), in many languages.
+pub const UPDATE_LABELS: &str = include_str!("../data/update-labels.txt");
+
 /// The non-empty, non-comment lines of a phrase file, lower-cased.
 pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

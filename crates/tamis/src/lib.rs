@@ -98,13 +98,8 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
     let dom = html::dom::Dom::parse(html_text);
     let signals = meta::signals(&dom);
     let mut blocks = html::segment::segment(&dom).blocks;
-    let visible_dates: Vec<String> = blocks
-        .iter()
-        .take(400)
-        .filter(|b| b.chars < 120)
-        .filter_map(|b| meta::date::find_date(&b.text))
-        .collect();
-    let mut meta = meta::resolve(&signals, opts.url.as_deref(), &visible_dates);
+    let shown = meta::ShownDates::of(&blocks);
+    let mut meta = meta::resolve(&signals, opts.url.as_deref(), &shown);
     classify::html::classify(&dom, &mut blocks);
     if let Some(title) = &meta.title {
         mark_title(&mut blocks, title);

@@ -3,7 +3,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::lexicon::{lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, RELATED_PREFIXES};
+use crate::lexicon::{
+    lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, DATE_LABELS, RELATED_PREFIXES,
+    UPDATE_LABELS,
+};
 
 struct Phrases {
     /// The first word of every phrase and opener: a line whose first word is not here matches none.
@@ -14,6 +17,8 @@ struct Phrases {
     related: Vec<String>,
     byline: Vec<String>,
     roles: Vec<String>,
+    date_labels: Vec<String>,
+    update_labels: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -36,6 +41,8 @@ fn phrases() -> &'static Phrases {
             related,
             byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
+            date_labels: lines(DATE_LABELS).map(str::to_lowercase).collect(),
+            update_labels: lines(UPDATE_LABELS).map(str::to_lowercase).collect(),
         }
     })
 }
@@ -198,6 +205,25 @@ pub fn is_byline_role(word: &str) -> bool {
         .any(|r| r.eq_ignore_ascii_case(word.trim_end_matches(['.', ','])))
 }
 
+/// Whether `word` is a label that stands before a date in a byline ("Updated", "on", "le").
+pub fn is_date_label(word: &str) -> bool {
+    let word = word.trim_end_matches(':');
+    phrases()
+        .date_labels
+        .iter()
+        .any(|l| l.chars().eq(word.chars().flat_map(char::to_lowercase)))
+}
+
+/// Whether `line` says that the date it shows is a later change ("Last updated: …", "edited …").
+pub fn mentions_update(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    phrases()
+        .update_labels
+        .iter()
+        .any(|l| lower.contains(l.as_str()))
+}
+
+/// The name a byline line gives ("By Jane Doe" gives "Jane Doe"), if the line is one.
 pub fn byline_name(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     if trimmed.len() > 120 {

@@ -207,10 +207,7 @@ pub fn find_date(text: &str) -> Option<String> {
     {
         return None;
     }
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens = tokens(text);
     for (i, &tok) in tokens.iter().enumerate() {
         if tok.len() > 40 {
             continue;
@@ -262,6 +259,38 @@ pub fn find_date(text: &str) -> Option<String> {
     None
 }
 
+/// The words of a line as dates are read: split at white space, commas and the separators bylines
+/// put between their parts ("Jane Doe • Oct 20, 2025"), a month glued to the word before it cut
+/// loose ("7 min readDec 30, 2013").
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '•' | '·' | '|'))
+        .filter(|t| !t.is_empty())
+        .map(glued_month)
+        .collect()
+}
+
+/// "readDec" gives "Dec": a month name after the last lower-case letter that meets a capital.
+fn glued_month(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    let Some(at) = (1..b.len())
+        .rev()
+        .find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+    else {
+        return tok;
+    };
+    // `at` is an ASCII byte, so a character boundary.
+    if month(&tok[at..]).is_some() {
+        &tok[at..]
+    } else {
+        tok
+    }
+}
+
+/// Whether `text` names a month in words (so its date cannot be read day-first or month-first).
+pub fn names_month(text: &str) -> bool {
+    tokens(text).iter().any(|t| month(t).is_some())
+}
+
 /// Whether `s` opens with a date ("June 12, 2025 …", "12 June 2025", "2025/4/29"): its first word
 /// is a number or a month, and its first four words hold a date.
 pub fn starts_with_date(s: &str) -> bool {
@@ -286,6 +315,19 @@ pub fn starts_with_date(s: &str) -> bool {
 pub fn one_day_apart(a: &str, b: &str) -> bool {
     match (day_number(a), day_number(b)) {
         (Some(x), Some(y)) => x.abs_diff(y) == 1,
+        _ => false,
+    }
+}
+
+/// Whether two ISO dates (YYYY-MM-DD) differ only by day and month trading places (2024-10-09 and
+/// 2024-09-10): the same date written day-first and read month-first, or the reverse.
+pub fn swapped(a: &str, b: &str) -> bool {
+    let parts = |d: &str| -> Option<(String, String, String)> {
+        let mut p = d.get(..10)?.split('-');
+        Some((p.next()?.into(), p.next()?.into(), p.next()?.into()))
+    };
+    match (parts(a), parts(b)) {
+        (Some((ya, ma, da)), Some((yb, mb, db))) => ya == yb && ma == db && da == mb && ma != da,
         _ => false,
     }
 }
@@ -402,6 +444,10 @@ mod tests {
         assert!(!one_day_apart("2025-12-18", "2025-12-18"));
         assert!(!one_day_apart("2025-12", "2025-12-19"));
         assert_eq!(day_number("1970-01-01"), Some(0));
+        assert!(swapped("2024-10-09", "2024-09-10"));
+        assert!(!swapped("2024-10-10", "2024-10-10"));
+        assert!(!swapped("2024-10-09", "2023-09-10"));
+        assert!(!swapped("2024-10", "2024-10-09"));
     }
 
     #[test]
@@ -411,6 +457,18 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(parse_date("20250904").as_deref(), Some("2025-09-04"));
+        assert_eq!(
+            find_date("Faith Katunga•Oct 20, 2025").as_deref(),
+            Some("2025-10-20")
+        );
+        assert_eq!(
+            find_date("7 min readDec 30, 2013").as_deref(),
+            Some("2013-12-30")
+        );
+        // A capital inside a word is not a month unless the tail is one.
+        assert_eq!(find_date("McDonald 30, 2013"), None);
+        assert!(names_month("Published March 9, 2026"));
+        assert!(!names_month("03/09/2026 by Jane Doe"));
         assert_eq!(
             find_date("FlowGuard on 04-Aug-2021 5:11:10").as_deref(),
             Some("2021-08-04")
