@@ -139,7 +139,77 @@ impl Dom {
         }
         let mut dom = parser.finish();
         dom.truncated = truncated;
+        // A quick look first: few pages stream (`id="S:0"`), and the reveal visits every node.
+        if memchr::memmem::find(html.as_bytes(), b"\"S:").is_some() {
+            dom.reveal_streamed_segments();
+        }
         dom
+    }
+
+    /// Puts streamed content where the page's scripts would put it. React's streaming server
+    /// rendering (Next.js and others) sends a page's shell first, with an empty
+    /// `<template id="B:0">` (or `P:0`) where content is still loading, and the content later in a
+    /// `<div hidden id="S:0">` that a script moves into place. A reader sees that content; without
+    /// this, it stays hidden and whole articles and product pages come out empty. A segment with no
+    /// placeholder is shown where it stands.
+    fn reveal_streamed_segments(&mut self) {
+        fn id_of(n: &Node) -> Option<&str> {
+            n.attr(&local_name!("id"))
+        }
+        let mut placeholders: Vec<(&str, NodeId)> = Vec::new();
+        let mut segments: Vec<NodeId> = Vec::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            match id_of(n) {
+                Some(id) if *n.tag() == local_name!("template") => {
+                    if let Some(key) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
+                        placeholders.push((key, i as NodeId));
+                    }
+                }
+                Some(id)
+                    if id.starts_with("S:")
+                        && n.parent != NONE
+                        && n.attr(&local_name!("hidden")).is_some() =>
+                {
+                    segments.push(i as NodeId)
+                }
+                _ => {}
+            }
+        }
+        if segments.is_empty() {
+            return;
+        }
+        let placeholders: Vec<(String, NodeId)> = placeholders
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+        for segment in segments {
+            let key = id_of(self.node(segment))
+                .and_then(|id| id.strip_prefix("S:"))
+                .map(str::to_string);
+            let target = placeholders
+                .iter()
+                .find(|(k, _)| Some(k) == key.as_ref())
+                .map(|&(_, n)| n)
+                .filter(|&t| self.node(t).parent != NONE && !self.is_inside(t, segment))
+                .unwrap_or(segment);
+            let parent = self.node(target).parent;
+            while self.node(segment).first_child != NONE {
+                let child = self.node(segment).first_child;
+                Sink::link(&mut self.nodes, parent, child, target);
+            }
+            Sink::detach(&mut self.nodes, segment);
+        }
+    }
+
+    /// Whether `node` is `ancestor` or below it.
+    fn is_inside(&self, mut node: NodeId, ancestor: NodeId) -> bool {
+        while node != NONE {
+            if node == ancestor {
+                return true;
+            }
+            node = self.node(node).parent;
+        }
+        false
     }
 
     #[inline]
@@ -504,6 +574,25 @@ mod tests {
             .descendants(ROOT)
             .find(|&n| *h.node(n).tag() == local_name!("h1"));
         assert_eq!(h.spaced_text_of(h1.unwrap()), "Product Management Course");
+    }
+
+    #[test]
+    fn streamed_segments_take_their_placeholders_place() {
+        let dom = Dom::parse(
+            "<main><h1>Title</h1><!--$?--><template id=\"B:0\"></template><!--/$--><p>End</p></main>\
+             <div hidden id=\"S:0\"><p>Body one</p><p>Body two</p></div>\
+             <div hidden id=\"S:7\"><p>Orphan</p></div><div hidden><p>Still hidden</p></div>",
+        );
+        let main = dom.find(ROOT, &local_name!("main")).expect("main");
+        assert_eq!(dom.text_of(main), "TitleBody oneBody twoEnd");
+        // A segment with no placeholder shows where it stands; other hidden elements stay as they are.
+        let body = dom.find(ROOT, &local_name!("body")).expect("body");
+        assert!(dom.text_of(body).ends_with("EndOrphanStill hidden"));
+        let hidden = dom
+            .descendants(ROOT)
+            .filter(|&n| dom.node(n).attr(&local_name!("hidden")).is_some())
+            .count();
+        assert_eq!(hidden, 1);
     }
 
     #[test]
