@@ -18,6 +18,10 @@ fn main() {
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
     tamis::classify::html::classify(&dom, &mut blocks);
+    if container == tamis::html::dom::NONE {
+        println!("no blocks");
+        return;
+    }
     let c = dom.node(container);
     println!(
         "container: <{}> class={:?} id={:?}",

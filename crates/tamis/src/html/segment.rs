@@ -101,15 +101,16 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
     })
 }
 
-/// True when inline style or attributes hide the element.
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+/// True when the `hidden` or `aria-hidden` attribute hides the element.
+fn hidden_by_attribute(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    if node.attr(&local_name!("hidden")).is_some()
+    node.attr(&local_name!("hidden")).is_some()
         || node.attr(&local_name!("aria-hidden")) == Some("true")
-    {
-        return true;
-    }
-    if let Some(style) = node.attr(&local_name!("style")) {
+}
+
+/// True when the inline style hides the element.
+fn hidden_by_style(dom: &Dom, id: NodeId) -> bool {
+    if let Some(style) = dom.node(id).attr(&local_name!("style")) {
         let b = style.as_bytes();
         let has = crate::lexicon::contains_ignore_ascii_case;
         if !has(b, b"none") && !has(b, b"hidden") {
@@ -273,7 +274,15 @@ pub fn segment(dom: &Dom) -> Segmented {
                     NodeData::Text(t) => w.push_text(t, &ctx),
                     NodeData::Element { .. } | NodeData::Document => {
                         let tag = node.tag();
-                        if id != body && (is_skipped(tag) || is_hidden(dom, id)) {
+                        // A wrapper that its style hides while holding most of the page's text is
+                        // hidden only until the page's scripts run (an anti-flicker or hydration
+                        // wrapper): a reader sees it. Dialogs hidden by attribute stay hidden.
+                        if id != body
+                            && (is_skipped(tag)
+                                || hidden_by_attribute(dom, id)
+                                || (hidden_by_style(dom, id)
+                                    && total[id as usize] * 2 <= page_chars))
+                        {
                             continue;
                         }
                         if *tag == local_name!("br") {
@@ -465,6 +474,22 @@ mod tests {
         assert_eq!(b[0].kind, Kind::Heading(1));
         assert_eq!(b[2].kind, Kind::ListItem);
         assert_eq!(b[1].link_chars, 6);
+    }
+
+    #[test]
+    fn a_page_hidden_until_its_scripts_run_is_read() {
+        let article =
+            "<p>A long paragraph of the article that the reader sees once the page loads.</p>";
+        let texts =
+            |html: &str| -> Vec<String> { blocks(html).into_iter().map(|b| b.text).collect() };
+        // The wrapper hides the whole page by style: shown.
+        let page = format!("<div style='visibility:hidden'><h1>Title</h1>{article}</div>");
+        assert_eq!(texts(&page).len(), 2);
+        // A small element hidden by style, or a dialog hidden by attribute, stays hidden.
+        let page = format!("{article}<div style='display:none'><p>Mobile menu</p></div>");
+        assert_eq!(texts(&page).len(), 1);
+        let page = format!("<p>Short.</p><div aria-hidden=true>{article}{article}</div>");
+        assert_eq!(texts(&page), ["Short."]);
     }
 
     #[test]
