@@ -124,6 +124,7 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
     let undeclared_language = meta.language.is_none();
     let (mut body, comments) = sections(&blocks);
     add_json_ld_description(&signals.jsonld, &mut body);
+    drop_fragment(&mut body);
     if undeclared_language {
         meta.language = meta::lang::detect(&render::plain_text(&body));
     }
@@ -153,7 +154,8 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
         }
     }
     classify::text::classify(&mut blocks);
-    let (body, comments) = sections(&blocks);
+    let (mut body, comments) = sections(&blocks);
+    drop_fragment(&mut body);
     let title = blocks
         .iter()
         .find(|b| b.label == Label::Title)
@@ -244,6 +246,24 @@ fn add_json_ld_description(jsonld: &meta::jsonld::JsonLd, body: &mut Vec<Section
         same_row: false,
     });
     body.splice(0..0, added);
+}
+
+/// A main text of fewer words than this is not a page's content but what is left of an app shell
+/// or an empty page: "Help", "Shop by brand", "You need to enable JavaScript to run this app.".
+const MIN_BODY_WORDS: usize = 10;
+
+/// Empties a body too short to be content ([`MIN_BODY_WORDS`]): an empty text says that the page
+/// had none, where a stray menu word would pass for it.
+fn drop_fragment(body: &mut Vec<Section>) {
+    let mut words = 0;
+    for s in body.iter() {
+        // Scripts written without spaces count about two characters a word.
+        words += blocks::TextStats::of(&s.text).word_equivalents() as usize;
+        if words >= MIN_BODY_WORDS {
+            return;
+        }
+    }
+    body.clear();
 }
 
 /// The content and comment blocks as sections.

@@ -241,3 +241,21 @@ fn product_description_found_only_in_json_ld_opens_the_text() {
         "{text}"
     );
 }
+
+#[test]
+fn a_page_with_no_content_gives_an_empty_text() {
+    // An app shell: what shows before the scripts run is a help link and a notice.
+    let shell = b"<html><head><title>Shop</title></head><body><a href='/help'>Help</a>\
+        <noscript>You need to enable JavaScript to run this app.</noscript></body></html>";
+    let doc = run(shell, InputMode::Html);
+    assert_eq!(plain_text(&doc.body), "");
+    assert_eq!(doc.meta.title.as_deref(), Some("Shop"));
+    // Ten words are enough to be a page's text, in any script.
+    let short = "<html><body><p>The library opens on Monday at nine, with a reading room.</p></body></html>";
+    let doc = run(short.as_bytes(), InputMode::Html);
+    assert!(plain_text(&doc.body).starts_with("The library opens"));
+    let short =
+        "<html lang=ja><body><p>東京の新しい図書館が月曜日に開館しました。</p></body></html>";
+    let doc = run(short.as_bytes(), InputMode::Html);
+    assert!(plain_text(&doc.body).contains("図書館"));
+}
