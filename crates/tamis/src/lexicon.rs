@@ -256,6 +256,9 @@ pub const BYLINE_ROLES: &str = include_str!("../data/byline-roles.txt");
 /// Words that stand right before a date in a byline ("Updated", "Publié le").
 pub const DATE_LABELS: &str = include_str!("../data/date-labels.txt");
 
+/// Counts and header endings that open or head a page's comments ("34 comments", "… says:").
+pub const COMMENT_MARKERS: &str = include_str!("../data/comment-markers.txt");
+
 /// Phrases that mark a shown date as a later change ("Last updated", "edited"), in many languages.
 pub const UPDATE_LABELS: &str = include_str!("../data/update-labels.txt");
 

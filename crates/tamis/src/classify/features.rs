@@ -362,6 +362,8 @@ pub const TEXT_NAMES: &[&str] = &[
     "page_ln_chars",
     "page_ln_lines",
     "near_furniture",
+    "comment_marker",
+    "after_comments",
 ];
 
 /// Number of text features.
@@ -393,7 +395,14 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
     let w = |j: Option<usize>| j.filter(|&j| j < n).map_or(0.0, |j| weights[j] / 100.0);
     let mut out = Vec::with_capacity(n * TEXT_COUNT);
     let mut chars_before = 0.0f32;
+    // Comment counts and commenters' headers met so far below the body's first line: what follows
+    // them is more likely comments than the article.
+    let mut markers_after_start = 0u32;
     for (i, b) in blocks.iter().enumerate() {
+        let marker = crate::classify::phrases::is_comment_marker(&b.text);
+        if marker && i > run.0 {
+            markers_after_start += 1;
+        }
         let s = &b.stats;
         let words = s.word_equivalents().max(1) as f32;
         let chars = b.chars as f32;
@@ -447,6 +456,8 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
                 .filter(|x| crate::classify::text::is_furniture(x))
                 .count() as f32
                 / (hi - lo) as f32,
+            marker as u8 as f32,
+            ln(markers_after_start as f32),
         ]);
         chars_before += chars;
     }

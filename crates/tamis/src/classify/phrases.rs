@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lexicon::{
-    lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, DATE_LABELS, RELATED_PREFIXES,
-    UPDATE_LABELS,
+    lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, COMMENT_MARKERS, DATE_LABELS,
+    RELATED_PREFIXES, UPDATE_LABELS,
 };
 
 struct Phrases {
@@ -19,6 +19,10 @@ struct Phrases {
     roles: Vec<String>,
     date_labels: Vec<String>,
     update_labels: Vec<String>,
+    /// The words that follow a count of comments ("comments", "réponses").
+    comment_counts: Vec<String>,
+    /// The endings of comment headers ("says:", "a écrit :").
+    comment_headers: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -43,6 +47,14 @@ fn phrases() -> &'static Phrases {
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
             date_labels: lines(DATE_LABELS).map(str::to_lowercase).collect(),
             update_labels: lines(UPDATE_LABELS).map(str::to_lowercase).collect(),
+            comment_counts: lines(COMMENT_MARKERS)
+                .filter_map(|l| l.strip_prefix("N "))
+                .map(str::to_lowercase)
+                .collect(),
+            comment_headers: lines(COMMENT_MARKERS)
+                .filter_map(|l| l.strip_prefix("… "))
+                .map(str::to_lowercase)
+                .collect(),
         }
     })
 }
@@ -223,6 +235,43 @@ pub fn mentions_update(line: &str) -> bool {
         .any(|l| lower.contains(l.as_str()))
 }
 
+/// Whether `line` opens or heads a page's comments: a count of them ("34 comments", "[ 167
+/// comments ]", "6 thoughts on …") or a short commenter's header ("joetoronto says:", "Alex on
+/// September 17, 2018 at 6:34 am said:"). Lists in data/comment-markers.txt.
+pub fn is_comment_marker(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['[', '(']).trim_start();
+    // Most lines are neither: a count starts with a digit, a header ends with a colon.
+    let counted = line.starts_with(|c: char| c.is_ascii_digit());
+    if !counted && !line.ends_with(':') {
+        return false;
+    }
+    let mut words = line.split_whitespace();
+    let p = phrases();
+    if counted {
+        // "34 comments", or a count before the quoted title: "6 thoughts on “A title”". A longer
+        // line that opens with a number is a sentence ("3 responses were received …").
+        let short = words.clone().nth(4).is_none();
+        if !short && !line.contains(['“', '«', '"', '„']) {
+            return false;
+        }
+        let _count = words.next();
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        return p.comment_counts.contains(&word);
+    }
+    if words.nth(12).is_some() {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    p.comment_headers
+        .iter()
+        .any(|end| lower.ends_with(end.as_str()) && lower.len() > end.len())
+}
+
 /// The name a byline line gives ("By Jane Doe" gives "Jane Doe"), if the line is one.
 pub fn byline_name(line: &str) -> Option<&str> {
     let trimmed = line.trim();
@@ -274,6 +323,32 @@ mod tests {
         // Endings are compared as bytes: a line ending inside a multi-byte character is fine.
         assert!(!is_leftover("That’s."));
         assert!(!is_leftover("’s. ’s."));
+    }
+
+    #[test]
+    fn comment_markers() {
+        for marker in [
+            "34 Comments",
+            "[ 167 comments ]",
+            "6 thoughts on “Top 10 apps”",
+            "12 réponses",
+            "joetoronto says:",
+            "Alex on September 17, 2018 at 6:34 am said:",
+            "Marie a écrit :",
+        ] {
+            assert!(is_comment_marker(marker), "{marker}");
+        }
+        for line in [
+            "3 responses were received by the committee before the vote on Monday.",
+            "said:",
+            "Comments are welcome.",
+            "2 cups of flour",
+        ] {
+            assert!(!is_comment_marker(line), "{line}");
+        }
+        // A quote's lead-in reads like a header: this is evidence for the classifier, not a verdict.
+        let minister = "The minister said:";
+        assert!(is_comment_marker(minister));
     }
 
     #[test]
