@@ -235,39 +235,44 @@ pub fn mentions_update(line: &str) -> bool {
         .any(|l| lower.contains(l.as_str()))
 }
 
-/// Whether `line` opens or heads a page's comments: a count of them ("34 comments", "[ 167
-/// comments ]", "6 thoughts on …") or a short commenter's header ("joetoronto says:", "Alex on
-/// September 17, 2018 at 6:34 am said:"). Lists in data/comment-markers.txt.
+/// Whether `line` opens or heads a page's comments: a count of them or a commenter's header
+/// ([`is_comment_count`], [`is_comment_header`]).
 pub fn is_comment_marker(line: &str) -> bool {
+    is_comment_count(line) || is_comment_header(line)
+}
+
+/// Whether `line` counts a page's comments: "34 comments", "[ 167 comments ]", "6 thoughts on
+/// “A title”" (data/comment-markers.txt).
+pub fn is_comment_count(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['[', '(']).trim_start();
-    // Most lines are neither: a count starts with a digit, a header ends with a colon.
-    let counted = line.starts_with(|c: char| c.is_ascii_digit());
-    if !counted && !line.ends_with(':') {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    // A longer line that opens with a number is a sentence ("3 responses were received …"),
+    // unless a quoted title follows the count.
     let mut words = line.split_whitespace();
-    let p = phrases();
-    if counted {
-        // "34 comments", or a count before the quoted title: "6 thoughts on “A title”". A longer
-        // line that opens with a number is a sentence ("3 responses were received …").
-        let short = words.clone().nth(4).is_none();
-        if !short && !line.contains(['“', '«', '"', '„']) {
-            return false;
-        }
-        let _count = words.next();
-        let Some(word) = words.next() else {
-            return false;
-        };
+    if words.clone().nth(4).is_some() && !line.contains(['“', '«', '"', '„']) {
+        return false;
+    }
+    let _count = words.next();
+    words.next().is_some_and(|word| {
         let word = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        return p.comment_counts.contains(&word);
-    }
-    if words.nth(12).is_some() {
+        phrases().comment_counts.contains(&word)
+    })
+}
+
+/// Whether `line` is a short commenter's header: "joetoronto says:", "Alex on September 17, 2018
+/// at 6:34 am said:", "Marie a écrit :" (data/comment-markers.txt).
+pub fn is_comment_header(line: &str) -> bool {
+    let line = line.trim();
+    if !line.ends_with(':') || line.split_whitespace().nth(12).is_some() {
         return false;
     }
     let lower = line.to_lowercase();
-    p.comment_headers
+    phrases()
+        .comment_headers
         .iter()
         .any(|end| lower.ends_with(end.as_str()) && lower.len() > end.len())
 }

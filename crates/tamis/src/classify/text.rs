@@ -10,7 +10,7 @@ use crate::blocks::{Block, Hints, Label};
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, looks_like_name};
+use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
 use crate::classify::{best_run, features};
 use crate::meta::date::find_date;
 
@@ -79,6 +79,33 @@ pub fn classify(blocks: &mut [Block]) {
     }
     mark_title(blocks, start);
     mark_bylines(blocks, start, end);
+    mark_comments(blocks);
+}
+
+/// Comments, kept apart: from a comment count ("34 comments") that stands below most of the text
+/// kept, the kept lines are comments, not the article. A count above that (a thread's "12 replies"
+/// under its title, an article's comment count by its byline) changes nothing.
+fn mark_comments(blocks: &mut [Block]) {
+    let kept: u32 = blocks
+        .iter()
+        .filter(|b| b.label == Label::Content)
+        .map(|b| b.chars)
+        .sum();
+    let mut above = 0u32;
+    let Some(at) = blocks.iter().position(|b| {
+        if b.label == Label::Content {
+            above += b.chars;
+        }
+        above * 2 >= kept && kept > 0 && is_comment_count(&b.text)
+    }) else {
+        return;
+    };
+    blocks[at].label = Label::Boilerplate;
+    for b in &mut blocks[at + 1..] {
+        if b.label == Label::Content {
+            b.label = Label::Comment;
+        }
+    }
 }
 
 /// A line that is furniture by the lexicon or by evidence across pages.
@@ -161,6 +188,36 @@ mod tests {
             model().is_some(),
             "data/text-model.json does not match the feature list"
         );
+    }
+
+    #[test]
+    fn comments_below_a_count_are_kept_apart() {
+        let mut blocks: Vec<Block> = [
+            "A quiet town wakes up to a new bridge",
+            "The bridge, built over three years, opened on Monday to cars, cyclists and walkers.",
+            "Residents, who had waited a long time, said the crossing would halve their commute.",
+            "Officials said the total cost stayed within the budget agreed in 2021, a rare outcome.",
+            "2 comments",
+            "What a lovely bridge, I walked across it twice on Monday and will again tomorrow.",
+        ]
+        .iter()
+        .map(|t| Block::new(t.to_string(), crate::blocks::Kind::Paragraph))
+        .collect();
+        for b in &mut blocks[1..] {
+            b.label = Label::Content;
+        }
+        mark_comments(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        assert_eq!(labels[3], Label::Content);
+        assert_eq!(labels[4], Label::Boilerplate);
+        assert_eq!(labels[5], Label::Comment);
+        // A count above most of the text (a thread's replies under its title) changes nothing.
+        blocks.swap(1, 4);
+        for b in &mut blocks[1..] {
+            b.label = Label::Content;
+        }
+        mark_comments(&mut blocks);
+        assert!(blocks[1..].iter().all(|b| b.label == Label::Content));
     }
 
     #[test]
