@@ -77,6 +77,30 @@ fn a_large_page_under_the_limit_is_extracted() {
 }
 
 #[test]
+fn many_streamed_segments_are_placed_in_one_pass() {
+    // Every segment finds its placeholder by key, and segments that name a missing placeholder,
+    // or a placeholder inside themselves, stay where they are: no quadratic search, no cycle.
+    let mut page = String::from("<html><body><article>");
+    for i in 0..20_000 {
+        page.push_str(&format!("<template id=\"B:{i}\"></template>"));
+    }
+    page.push_str("</article>");
+    for i in 0..20_000 {
+        page.push_str(&format!(
+            "<div hidden id=\"S:{i}\"><p>Paragraph {i}, streamed after the shell, with words.</p></div>"
+        ));
+    }
+    page.push_str("<div hidden id=\"S:x\"><template id=\"B:x\"></template><p>Self.</p></div>");
+    let doc = extract(page.as_bytes(), &opts()).expect("a document");
+    let text = tamis::render::plain_text(&doc.body);
+    assert!(
+        text.contains("Paragraph 19999, streamed"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+}
+
+#[test]
 fn truncated_gzip_is_an_error() {
     use std::io::Write;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

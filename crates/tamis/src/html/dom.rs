@@ -178,18 +178,15 @@ impl Dom {
         if segments.is_empty() {
             return;
         }
-        let placeholders: Vec<(String, NodeId)> = placeholders
+        // By key, so that a page of many segments costs one lookup each.
+        let placeholders: rustc_hash::FxHashMap<String, NodeId> = placeholders
             .into_iter()
             .map(|(k, n)| (k.to_string(), n))
             .collect();
         for segment in segments {
-            let key = id_of(self.node(segment))
+            let target = id_of(self.node(segment))
                 .and_then(|id| id.strip_prefix("S:"))
-                .map(str::to_string);
-            let target = placeholders
-                .iter()
-                .find(|(k, _)| Some(k) == key.as_ref())
-                .map(|&(_, n)| n)
+                .and_then(|key| placeholders.get(key).copied())
                 .filter(|&t| self.node(t).parent != NONE && !self.is_inside(t, segment))
                 .unwrap_or(segment);
             let parent = self.node(target).parent;
