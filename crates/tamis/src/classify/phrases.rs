@@ -161,7 +161,7 @@ fn is_doubled(line: &str) -> bool {
         return false;
     }
     let half = n / 2;
-    let (first, second) = if n % 2 == 0 {
+    let (first, second) = if n.is_multiple_of(2) {
         (&line.as_bytes()[..half], &line.as_bytes()[half..])
     } else if line.as_bytes()[half] == b' ' {
         (&line.as_bytes()[..half], &line.as_bytes()[half + 1..])
