@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::blocks::is_dense_script;
 use crate::lexicon::{
     lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, COMMENT_MARKERS, DATE_LABELS,
     RELATED_PREFIXES, UPDATE_LABELS,
@@ -252,12 +253,28 @@ pub fn is_date_label(word: &str) -> bool {
 }
 
 /// Whether `line` says that the date it shows is a later change ("Last updated: …", "edited …").
+/// A label counts where a word starts: after a non-letter, or as a capital glued to the word
+/// before ("AnalystUpdated Sep 17"), but not inside a word ("credited"); anywhere in scripts written
+/// without spaces ("…日更新").
 pub fn mentions_update(line: &str) -> bool {
     let lower = line.to_lowercase();
-    phrases()
-        .update_labels
-        .iter()
-        .any(|l| lower.contains(l.as_str()))
+    // Where lower-casing kept every byte in place, the original tells a glued capital.
+    let same_offsets = lower.len() == line.len();
+    phrases().update_labels.iter().any(|label| {
+        let dense = label.chars().next().is_some_and(is_dense_script);
+        lower.match_indices(label.as_str()).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            dense
+                || !before.is_some_and(char::is_alphanumeric)
+                || (same_offsets
+                    && line.is_char_boundary(at)
+                    && line[at..].starts_with(char::is_uppercase)
+                    && line[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_lowercase))
+        })
+    })
 }
 
 /// Whether `line` opens or heads a page's comments: a count of them or a commenter's header
@@ -365,6 +382,18 @@ mod tests {
         // Endings are compared as bytes: a line ending inside a multi-byte character is fine.
         assert!(!is_leftover("That’s."));
         assert!(!is_leftover("’s. ’t."));
+    }
+
+    #[test]
+    fn update_labels_start_a_word() {
+        assert!(mentions_update("Last updated: Dec 4, 2025"));
+        assert!(mentions_update("edited Aug 1, 2014 at 19:57"));
+        assert!(mentions_update("Mis à jour le 3 mars 2025"));
+        assert!(mentions_update("2025年3月1日更新"));
+        assert!(mentions_update(
+            "Sean Peek, Senior AnalystUpdated Sep 17, 2025"
+        ));
+        assert!(!mentions_update("Photo credited to Jane Doe · May 3, 2025"));
     }
 
     #[test]
