@@ -372,7 +372,7 @@ pub const TEXT_COUNT: usize = TEXT_NAMES.len();
 /// The feature vectors of all lines of a text page. `weights` are the heuristic line weights and
 /// `run` the heuristic body (the run of lines with the largest total weight).
 pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> Vec<f32> {
-    use crate::classify::phrases::{byline_name, looks_like_name};
+    use crate::classify::phrases::{byline_name, is_comment_marker, looks_like_name};
     let n = blocks.len();
     let page_chars: f32 = blocks.iter().map(|b| b.chars as f32).sum::<f32>().max(1.0);
     let run_chars: f32 = blocks[run.0.min(n)..run.1.min(n)]
@@ -399,7 +399,7 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
     // them is more likely comments than the article.
     let mut markers_after_start = 0u32;
     for (i, b) in blocks.iter().enumerate() {
-        let marker = crate::classify::phrases::is_comment_marker(&b.text);
+        let marker = is_comment_marker(&b.text);
         if marker && i > run.0 {
             markers_after_start += 1;
         }

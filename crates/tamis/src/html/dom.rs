@@ -156,13 +156,14 @@ impl Dom {
         fn id_of(n: &Node) -> Option<&str> {
             n.attr(&local_name!("id"))
         }
-        let mut placeholders: Vec<(&str, NodeId)> = Vec::new();
+        // By key, so that a page of many segments costs one lookup each.
+        let mut placeholders: rustc_hash::FxHashMap<String, NodeId> = Default::default();
         let mut segments: Vec<NodeId> = Vec::new();
         for (i, n) in self.nodes.iter().enumerate() {
             match id_of(n) {
                 Some(id) if *n.tag() == local_name!("template") => {
                     if let Some(key) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
-                        placeholders.push((key, i as NodeId));
+                        placeholders.insert(key.to_string(), i as NodeId);
                     }
                 }
                 Some(id)
@@ -175,14 +176,6 @@ impl Dom {
                 _ => {}
             }
         }
-        if segments.is_empty() {
-            return;
-        }
-        // By key, so that a page of many segments costs one lookup each.
-        let placeholders: rustc_hash::FxHashMap<String, NodeId> = placeholders
-            .into_iter()
-            .map(|(k, n)| (k.to_string(), n))
-            .collect();
         for segment in segments {
             let target = id_of(self.node(segment))
                 .and_then(|id| id.strip_prefix("S:"))

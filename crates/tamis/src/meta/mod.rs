@@ -287,11 +287,11 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
 /// An author's name as a page prints it, cleaned: byline labels ("By", "Written by:"), a date
 /// around it and quotes come off; URLs, e-mail addresses and a label alone are refused.
 pub fn clean_author(raw: &str) -> Option<String> {
-    let prefixes = crate::classify::phrases::byline_prefixes();
+    let prefixes = phrases::byline_prefixes();
     let mut a = clean(raw);
     // Labels that open a byline, in any case and with or without a colon: "By", "Written by:",
     // "Author" (data/byline-prefixes.txt).
-    while let Some(rest) = crate::classify::phrases::strip_byline_label(&a) {
+    while let Some(rest) = phrases::strip_byline_label(&a) {
         a = rest.to_string();
     }
     // "Text by Hunter Dukes", "Recipe by PJ Hamel", "Posted byJane Doe": one word, then "by".
@@ -368,7 +368,7 @@ fn cut_trailing_noise(a: &mut String) {
         a.truncate(at);
         // "Jane Doe Updated December 19, 2025": the date's own label goes with it.
         while let Some((rest, last)) = a.trim_end().rsplit_once(' ') {
-            let last = last.trim_end_matches(':');
+            // A trailing ':' ("Updated:") is the label's own: is_date_label ignores it.
             if !phrases::is_date_label(last) {
                 break;
             }
@@ -408,10 +408,7 @@ fn cut_trailing_noise(a: &mut String) {
         let words: Vec<&str> = a.split_whitespace().collect();
         // "Jean-Paul Smith - Editor" is written as name and title: left as it is.
         let separated = words.iter().any(|w| !w.chars().any(char::is_alphanumeric));
-        if !separated
-            && words.len() >= 3
-            && crate::classify::phrases::is_byline_role(words[words.len() - 1])
-        {
+        if !separated && words.len() >= 3 && phrases::is_byline_role(words[words.len() - 1]) {
             let second = words[1];
             let end = second.as_ptr() as usize - a.as_ptr() as usize + second.len();
             a.truncate(end);
