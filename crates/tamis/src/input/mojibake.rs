@@ -12,14 +12,18 @@ use std::borrow::Cow;
 /// The text with double-encoded UTF-8 sequences decoded; borrowed when there are none.
 pub fn repair(text: &str) -> Cow<'_, str> {
     // Every double-encoded sequence starts with a character from U+00C2 to U+00F4, which UTF-8
-    // writes with the lead byte 0xC3: text without that byte has nothing to repair.
-    if memchr::memchr(0xC3, text.as_bytes()).is_none() {
-        return Cow::Borrowed(text);
-    }
+    // writes with the lead byte 0xC3: only the places of that byte are looked at (in UTF-8 it
+    // always starts a character).
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut iter = text.char_indices();
-    while let Some((at, c)) = iter.next() {
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(0xC3, &text.as_bytes()[from..]) {
+        let at = from + found;
+        let mut ahead = text[at..].char_indices();
+        let Some((_, c)) = ahead.next() else {
+            break;
+        };
+        from = at + c.len_utf8();
         // Leads are the characters U+00C2 to U+00F4 (the bytes 0xC2 to 0xF4 read as Latin-1).
         let Some(need) = ('\u{C2}'..='\u{F4}')
             .contains(&c)
@@ -29,7 +33,6 @@ pub fn repair(text: &str) -> Cow<'_, str> {
             continue;
         };
         let mut bytes = [c as u8, 0, 0, 0];
-        let mut ahead = iter.clone();
         let complete = (1..=need).all(|k| match ahead.next().and_then(|(_, n)| byte_of(n)) {
             Some(b) if (0x80..=0xBF).contains(&b) => {
                 bytes[k] = b;
@@ -45,14 +48,12 @@ pub fn repair(text: &str) -> Cow<'_, str> {
         let Some(d) = decoded else {
             continue;
         };
-        let end = ahead.next().map_or(text.len(), |(e, _)| e);
+        let end = at + ahead.next().map_or(text.len() - at, |(e, _)| e);
         let s = out.get_or_insert_with(|| String::with_capacity(text.len()));
         s.push_str(&text[copied..at]);
         s.push(d);
         copied = end;
-        for _ in 0..need {
-            iter.next();
-        }
+        from = end;
     }
     match out {
         None => Cow::Borrowed(text),
