@@ -103,10 +103,10 @@ pub fn classify(dom: &Dom, blocks: &mut [Block]) {
     if let Some(m) = model() {
         let weights: Vec<f32> = blocks.iter().map(weight).collect();
         let x = features::compute(dom, blocks, &weights, container);
-        for (b, row) in blocks.iter_mut().zip(x.chunks(features::COUNT)) {
+        for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
             // The model reads the comment markup as one feature among others: on a forum the
             // replies are the content; on a blog they are comments, set apart.
-            b.label = if m.is_positive(row) {
+            b.label = if positive {
                 Label::Content
             } else if b.comment_at != NONE {
                 comment_label(b)

@@ -46,11 +46,10 @@ pub fn classify(blocks: &mut [Block]) {
     let model = model();
     if let Some(m) = model {
         let x = features::compute_text(blocks, &weights, (start, end));
-        for (b, row) in blocks.iter_mut().zip(x.chunks(features::TEXT_COUNT)) {
+        for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
             // Known furniture phrases, "read also" inserts and lines that recur across the site's
             // pages go, whatever the model says.
-            let furniture = is_furniture(b);
-            b.label = if !furniture && m.is_positive(row) {
+            b.label = if positive && !is_furniture(b) {
                 Label::Content
             } else {
                 Label::Boilerplate
