@@ -84,6 +84,10 @@ pub struct Block {
     pub phrase: bool,
     /// The text opens a related-article insert ("Read also: …"), checked once.
     pub related: bool,
+    /// Text: a blank line (or the page's start) stands above the line. Converters write a blank
+    /// line between block elements and none between a block's lines (menu items, `<br>`), so the
+    /// lines from one blank to the next are one paragraph of the page. Always false in HTML.
+    pub opens_paragraph: bool,
 }
 
 impl Block {
@@ -108,6 +112,7 @@ impl Block {
             boiler_at: NONE,
             comment_at: NONE,
             content_at: NONE,
+            opens_paragraph: false,
         }
     }
 

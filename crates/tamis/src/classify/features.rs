@@ -364,10 +364,25 @@ pub const TEXT_NAMES: &[&str] = &[
     "near_furniture",
     "comment_marker",
     "after_comments",
+    "opens_paragraph",
+    "closes_paragraph",
+    "paragraph_lines",
+    "page_paragraph_share",
 ];
 
 /// Number of text features.
 pub const TEXT_COUNT: usize = TEXT_NAMES.len();
+
+/// Which lines open a paragraph (see [`Block::opens_paragraph`]). A page with hardly any blank
+/// lines (one line in ten opening a paragraph, or fewer) was written a block a line, as Common
+/// Crawl's WET files are: each of its lines is a paragraph.
+fn paragraph_starts(blocks: &[Block]) -> Vec<bool> {
+    let opening = blocks.iter().filter(|b| b.opens_paragraph).count();
+    if opening * 10 <= blocks.len() {
+        return vec![true; blocks.len()];
+    }
+    blocks.iter().map(|b| b.opens_paragraph).collect()
+}
 
 /// The feature vectors of all lines of a text page. `weights` are the heuristic line weights and
 /// `run` the heuristic body (the run of lines with the largest total weight).
@@ -393,6 +408,18 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
         *dups.entry(b.text.as_str()).or_default() += 1;
     }
     let w = |j: Option<usize>| j.filter(|&j| j < n).map_or(0.0, |j| weights[j] / 100.0);
+    let opens = paragraph_starts(blocks);
+    // Each line's paragraph: how many lines it holds.
+    let mut paragraph_lines = vec![0u32; n];
+    let mut from = 0;
+    for i in 1..=n {
+        if i == n || opens[i] {
+            paragraph_lines[from..i].fill((i - from) as u32);
+            from = i;
+        }
+    }
+    // Near 1 when blank lines tell nothing (every line its own paragraph).
+    let paragraph_share = opens.iter().filter(|&&o| o).count() as f32 / n.max(1) as f32;
     let mut out = Vec::with_capacity(n * TEXT_COUNT);
     let mut chars_before = 0.0f32;
     // Comment counts and commenters' headers met so far below the body's first line: what follows
@@ -458,8 +485,36 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
                 / (hi - lo) as f32,
             marker as u8 as f32,
             ln(markers_after_start as f32),
+            opens[i] as u8 as f32,
+            opens.get(i + 1).copied().unwrap_or(true) as u8 as f32,
+            ln(paragraph_lines[i] as f32),
+            paragraph_share,
         ]);
         chars_before += chars;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_come_from_blank_lines_when_the_page_has_them() {
+        let with_blanks = crate::text::segment("Home\nNews\n\nA paragraph.\n\nAnother one.");
+        assert_eq!(paragraph_starts(&with_blanks), [true, false, true, true]);
+        // Without blank lines (a WET file), every line is a paragraph of its own.
+        let flat = crate::text::segment(&"A line of text.\n".repeat(20));
+        assert!(paragraph_starts(&flat).iter().all(|&o| o));
+        let weights = vec![0.0; with_blanks.len()];
+        let x = compute_text(&with_blanks, &weights, (0, with_blanks.len()));
+        let at = |row: usize, name: &str| {
+            x[row * TEXT_COUNT + TEXT_NAMES.iter().position(|n| *n == name).unwrap()]
+        };
+        assert_eq!(at(0, "paragraph_lines"), ln(2.0));
+        assert_eq!(at(0, "closes_paragraph"), 0.0);
+        assert_eq!(at(1, "closes_paragraph"), 1.0);
+        assert_eq!(at(3, "paragraph_lines"), ln(1.0));
+        assert_eq!(at(0, "page_paragraph_share"), 0.75);
+    }
 }

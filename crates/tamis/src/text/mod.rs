@@ -5,8 +5,13 @@ use crate::blocks::{Block, Kind};
 /// One block per non-empty line, in order.
 pub fn segment(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut after_blank = true;
     for line in text.lines() {
         let line = line.trim();
+        if line.is_empty() {
+            after_blank = true;
+            continue;
+        }
         if !line.chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -14,7 +19,9 @@ pub fn segment(text: &str) -> Vec<Block> {
             Some(rest) => (Kind::ListItem, rest),
             None => (Kind::Paragraph, line),
         };
-        let block = Block::new(collapse(body), kind);
+        let mut block = Block::new(collapse(body), kind);
+        block.opens_paragraph = after_blank;
+        after_blank = false;
         blocks.push(block);
     }
     blocks
@@ -55,5 +62,13 @@ mod tests {
         );
         assert_eq!(b[2].kind, Kind::ListItem);
         assert_eq!(b[3].kind, Kind::Paragraph);
+    }
+
+    #[test]
+    fn blank_lines_open_paragraphs() {
+        // A menu written a line an item, then two paragraphs; a line of dashes is no blank line.
+        let b = segment("Home\nNews\nSport\n\nFirst paragraph.\n---\nStill the first.\n \nSecond.");
+        let opens: Vec<_> = b.iter().map(|b| b.opens_paragraph).collect();
+        assert_eq!(opens, [true, false, false, true, false, true]);
     }
 }
