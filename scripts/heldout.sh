@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores tamis on the pages the classifier was never trained on (the held-out fifth of WCXB dev and
-# of ScrapingHub), in HTML and in text mode.   scripts/heldout.sh
+# of ScrapingHub), in HTML and in text mode (as given, and without blank lines).   scripts/heldout.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/datasets/wcxb-dev
@@ -37,3 +37,14 @@ for mode in html text; do
     echo "== held-out ScrapingHub, $mode mode"
     python3 ../shared/eval/score.py "$sh" "bench-out/heldout-sh-$mode.jsonl"
 done
+# Text mode again on the same pages without their blank lines, the way WET files write text.
+for set in "$dir" "$sh"; do
+    mkdir -p "$set/flat"
+    for f in "$set"/text/*.txt; do grep -v '^[[:space:]]*$' "$f" > "$set/flat/$(basename "$f")" || true; done
+done
+./target/release/tamis extract "$dir/flat" --format jsonl -o bench-out/heldout-flat.jsonl --quiet --no-cross-page 2>/dev/null || true
+echo "== held-out WCXB dev, text mode without blank lines"
+python3 ../shared/eval/score.py "$dir" bench-out/heldout-flat.jsonl
+./target/release/tamis extract "$sh/flat" --format jsonl -o bench-out/heldout-sh-flat.jsonl --quiet --no-cross-page 2>/dev/null || true
+echo "== held-out ScrapingHub, text mode without blank lines"
+python3 ../shared/eval/score.py "$sh" bench-out/heldout-sh-flat.jsonl
