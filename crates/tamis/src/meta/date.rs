@@ -291,21 +291,30 @@ pub fn names_month(text: &str) -> bool {
     tokens(text).iter().any(|t| month(t).is_some())
 }
 
-/// Whether `s` opens with a date ("June 12, 2025 …", "12 June 2025", "2025/4/29"): its first word
-/// is a number or a month, and its first four words hold a date.
+/// Whether `s` opens with a date ("June 12, 2025 …", "12 June 2025", "2025/4/29", "Sat, 20 Dec
+/// 2025"): its first word, after a day of the week, is a number or a month, and its first four words
+/// from there hold a date.
 pub fn starts_with_date(s: &str) -> bool {
     let mut words = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty());
-    let Some(first) = words.next() else {
+    let Some(mut first) = words.next() else {
         return false;
     };
+    let mut skip = 0;
+    if is_weekday(first) {
+        let Some(next) = words.next() else {
+            return false;
+        };
+        first = next;
+        skip = 1;
+    }
     if !(first.starts_with(|c: char| c.is_ascii_digit()) || month(first).is_some()) {
         return false;
     }
     let end = s
         .split_whitespace()
-        .take(4)
+        .take(4 + skip)
         .last()
         .map_or(0, |w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
     find_date(&s[..end]).is_some()

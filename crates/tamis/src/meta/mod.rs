@@ -901,6 +901,14 @@ mod tests {
         assert_eq!(c("Jane Doe February 8, 2022").as_deref(), Some("Jane Doe"));
         assert_eq!(c("Luke KimDecember 17, 2025").as_deref(), Some("Luke Kim"));
         assert_eq!(c("EcoFlow- 2025/4/29").as_deref(), Some("EcoFlow"));
+        // A day of the week opens the date it stands before.
+        assert_eq!(c("Jane Doe Sat, 20 Dec 2025").as_deref(), Some("Jane Doe"));
+        assert_eq!(c("Tuesday, March 3, 2026"), None);
+        // A name that is a weekday and no date after it stays.
+        assert_eq!(
+            c("Robinson Crusoe Friday").as_deref(),
+            Some("Robinson Crusoe Friday")
+        );
         assert_eq!(
             c("Eric Stone Updated December 19, 2025").as_deref(),
             Some("Eric Stone")
