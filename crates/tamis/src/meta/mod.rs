@@ -901,6 +901,11 @@ mod tests {
         assert_eq!(c("Jane Doe February 8, 2022").as_deref(), Some("Jane Doe"));
         assert_eq!(c("Luke KimDecember 17, 2025").as_deref(), Some("Luke Kim"));
         assert_eq!(c("EcoFlow- 2025/4/29").as_deref(), Some("EcoFlow"));
+        // An author link's own words.
+        assert_eq!(
+            c("View all posts by Ray Ansari").as_deref(),
+            Some("Ray Ansari")
+        );
         // A day of the week opens the date it stands before.
         assert_eq!(c("Jane Doe Sat, 20 Dec 2025").as_deref(), Some("Jane Doe"));
         assert_eq!(c("Tuesday, March 3, 2026"), None);
