@@ -13,7 +13,7 @@ struct Phrases {
     /// The first word of every phrase and opener: a line whose first word is not here matches none.
     first_words: HashSet<String>,
     whole: HashSet<String>,
-    /// Phrases of two words or more, which also match as the start of a short line.
+    /// Phrases of three words or more, which also match as the start of a short line.
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
@@ -30,7 +30,11 @@ fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
         let whole: HashSet<String> = lines(BOILER_PHRASES).map(normalize).collect();
-        let mut openers: Vec<String> = whole.iter().filter(|p| p.contains(' ')).cloned().collect();
+        let mut openers: Vec<String> = whole
+            .iter()
+            .filter(|p| p.split(' ').count() >= 3)
+            .cloned()
+            .collect();
         openers.sort();
         let related: Vec<String> = lines(RELATED_PREFIXES).map(normalize).collect();
         let first_words = whole
@@ -113,10 +117,7 @@ pub fn is_boilerplate_phrase(line: &str) -> bool {
     if p.whole.contains(&norm) {
         return true;
     }
-    norm.len() <= SHORT_LINE
-        && p.openers
-            .iter()
-            .any(|o| norm.starts_with(o.as_str()) && o.split(' ').count() >= 3)
+    norm.len() <= SHORT_LINE && p.openers.iter().any(|o| norm.starts_with(o.as_str()))
 }
 
 /// Media file endings: a line that ends with one is an image's name or caption file left behind.
@@ -330,8 +331,12 @@ pub fn byline_name(line: &str) -> Option<&str> {
 
 /// Two to five words, each starting with an upper-case letter (particles allowed), no sentence end.
 pub fn looks_like_name(s: &str) -> bool {
+    // Cheap refusals first: most lines are long.
+    if s.len() > 60 || s.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) || s.ends_with(['.', '!', '?', ':']) || s.len() > 60 {
+    if !(2..=5).contains(&words.len()) {
         return false;
     }
     let particles = [
