@@ -264,6 +264,8 @@ impl Model {
         let mut at = [root; LANES];
         let starts: [usize; LANES] = std::array::from_fn(|k| group[k] as usize * width);
         for step in 0..self.depths[t] {
+            // A tree is deep along a few paths only: from the fourth step on, every other step
+            // looks whether all the rows already stand on leaves (a leaf points at itself).
             if step >= 4 && step % 2 == 0 && at.iter().all(|&a| self.nodes[a].next[0] as usize == a)
             {
                 break;

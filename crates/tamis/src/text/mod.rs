@@ -2,7 +2,7 @@
 
 use crate::blocks::{Block, Kind};
 
-/// One block per non-empty line, in order.
+/// One block per non-empty line, in order, each knowing whether a blank line stands above it.
 pub fn segment(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut after_blank = true;
