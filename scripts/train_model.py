@@ -71,6 +71,7 @@ def flattened_copy(text_dir, out_dir):
 
 
 def is_article_set(data):
+    """Whether a set has the article layout (one ground-truth.json, as ScrapingHub) rather than WCXB's."""
     return os.path.isfile(os.path.join(data, "ground-truth.json"))
 
 
@@ -86,7 +87,7 @@ def dataset_pages(data, features_path, text=False, flat=False):
         cmd += ["--text", os.path.join(data, "text")] if text else [os.path.join(data, "html")]
     subprocess.run(cmd + [out], check=True)
     article = None
-    if os.path.isfile(os.path.join(data, "ground-truth.json")):
+    if is_article_set(data):
         article = json.load(open(os.path.join(data, "ground-truth.json"), encoding="utf-8"))
     for line in open(out, encoding="utf-8"):
         rec = json.loads(line)
@@ -151,7 +152,9 @@ def main():
             lab = labels(texts, gold)
             start = len(X)
             nw = [len(words(t)) for t in texts]
-            total = max(1, sum(nw)) / (args.article_weight if is_article_set(data) else 1.0)
+            # A page's blocks weigh their share of its words, times the page's weight.
+            page_weight = args.article_weight if is_article_set(data) else 1.0
+            total = max(1, sum(nw)) / page_weight
             for x, l, k in zip(rec["x"], lab, nw):
                 X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
             pages.append((pid, texts, gold, rec["comment"], start, len(X)))
