@@ -191,9 +191,9 @@ def main():
           file=sys.stderr)
 
 
-def feature_list(const):
+def feature_list(const, source="crates/tamis/src/classify/features.rs"):
     """The feature names, read from the Rust source so the two cannot drift apart."""
-    src = open("crates/tamis/src/classify/features.rs", encoding="utf-8").read()
+    src = open(source, encoding="utf-8").read()
     body = src.split(f"pub const {const}: &[&str] = &[", 1)[1].split("];", 1)[0]
     return re.findall(r'"([^"]+)"', body)
 

@@ -3,6 +3,10 @@
 //!
 //!     cargo run --release --example features -- PAGES_DIR OUT.jsonl          (HTML pages)
 //!     cargo run --release --example features -- --text PAGES_DIR OUT.jsonl   (flattened text)
+//!     cargo run --release --example features -- --titles PAGES_DIR OUT.jsonl (title candidates)
+//!
+//! With `--titles` it writes each HTML page's title candidates and their features instead, which
+//! `scripts/train_title_model.py` reads.
 
 use std::io::Write;
 
@@ -12,9 +16,10 @@ use tamis::html::{dom::Dom, segment::segment};
 fn main() -> std::io::Result<()> {
     let mut args: Vec<String> = std::env::args().collect();
     let text_mode = args.iter().any(|a| a == "--text");
-    args.retain(|a| a != "--text");
+    let titles = args.iter().any(|a| a == "--titles");
+    args.retain(|a| a != "--text" && a != "--titles");
     if args.len() != 3 {
-        eprintln!("usage: features [--text] PAGES_DIR OUT.jsonl");
+        eprintln!("usage: features [--text|--titles] PAGES_DIR OUT.jsonl");
         std::process::exit(1);
     }
     let mut names: Vec<_> = std::fs::read_dir(&args[1])?
@@ -36,6 +41,18 @@ fn main() -> std::io::Result<()> {
         else {
             continue;
         };
+        if titles {
+            let signals = tamis::meta::signals(&Dom::parse(&text));
+            let candidates = tamis::meta::title_candidates(&signals, None);
+            let texts: Vec<&str> = candidates.iter().map(|c| c.text.as_str()).collect();
+            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"id": id, "titles": texts, "x": rows}),
+            )?;
+            out.write_all(b"\n")?;
+            continue;
+        }
         let (blocks, x, width) = if text_mode {
             let blocks = tamis::text::segment(&text);
             let weights: Vec<f32> = blocks.iter().map(tamis::classify::text::weight).collect();

@@ -184,8 +184,17 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
     }
 }
 
-/// Marks the content block that repeats the title (the page's heading) as the title.
+/// Marks the content block that repeats the title (the page's heading) as the title, unless it is
+/// the page's only content: a page whose declared title repeats its one paragraph keeps it as text.
 fn mark_title(blocks: &mut [Block], title: &str) {
+    if blocks
+        .iter()
+        .filter(|b| b.label == Label::Content)
+        .nth(1)
+        .is_none()
+    {
+        return;
+    }
     let norm = |s: &str| {
         s.split_whitespace()
             .collect::<Vec<_>>()

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod jsonld;
 pub mod lang;
+pub mod title;
 
 use html5ever::local_name;
 use serde::Serialize;
@@ -95,6 +96,10 @@ pub struct Signals {
     pub jsonld: jsonld::JsonLd,
     /// Text of the first `<h1>` elements.
     pub h1: Vec<String>,
+    /// For each of `h1`: whether it stands in a link, a `<header>` or a `<nav>` (a logo, most often).
+    pub h1_framed: Vec<bool>,
+    /// Text of the first `<h2>` and `<h3>` elements.
+    pub subheadings: Vec<String>,
     /// `datetime` of `<time>` elements, the ones marked as publication date first.
     pub times: Vec<String>,
     /// Text of elements marked as the author (rel=author, itemprop=author, class author/byline).
@@ -179,6 +184,13 @@ pub fn signals(dom: &Dom) -> Signals {
                     .to_string();
                 if !t.is_empty() {
                     s.h1.push(t);
+                    s.h1_framed.push(is_framed(dom, id));
+                }
+            }
+            local_name!("h2") | local_name!("h3") if s.subheadings.len() < 12 => {
+                let t = clean(&dom.spaced_text_of(id));
+                if !t.is_empty() && t.len() <= 400 {
+                    s.subheadings.push(t);
                 }
             }
             local_name!("time") => {
@@ -212,6 +224,28 @@ pub fn signals(dom: &Dom) -> Signals {
     s.times = published_times;
     s.jsonld = jsonld::parse(&scripts);
     s
+}
+
+/// Whether a heading stands in a link, a `<header>` or a `<nav>`: how sites frame their logo.
+fn is_framed(dom: &Dom, id: u32) -> bool {
+    let mut at = dom.node(id).parent;
+    // Bounded: the DOM's depth is capped at parse time, and a logo sits near its heading anyway.
+    for _ in 0..32 {
+        if at == crate::html::dom::NONE {
+            return false;
+        }
+        let node = dom.node(at);
+        if node.is_element()
+            && matches!(
+                *node.tag(),
+                local_name!("a") | local_name!("header") | local_name!("nav")
+            )
+        {
+            return true;
+        }
+        at = node.parent;
+    }
+    false
 }
 
 fn is_author_element(node: &crate::html::dom::Node) -> bool {
@@ -535,24 +569,11 @@ fn is_sentence(line: &str) -> bool {
 pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
     let j = &s.jsonld;
     let mut m = Metadata {
-        url: s
-            .canonical
-            .clone()
-            .or_else(|| s.meta(&["og:url"]).map(str::to_string))
-            .or_else(|| j.url.clone())
-            .or_else(|| url.map(str::to_string))
-            .filter(|u| u.starts_with("http")),
+        url: page_url(s, url),
+        sitename: sitename(s),
         ..Metadata::default()
     };
-    m.sitename = s
-        .meta(&[
-            "og:site_name",
-            "application-name",
-            "twitter:app:name:iphone",
-        ])
-        .map(clean)
-        .or_else(|| j.publisher.clone());
-    m.title = choose_title(s, m.sitename.as_deref());
+    m.title = title::choose(s, m.sitename.as_deref(), m.url.as_deref());
     let mut authors: Vec<String> = j.authors.iter().filter_map(|a| clean_author(a)).collect();
     if authors.is_empty() {
         authors = s
@@ -658,81 +679,32 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
     m
 }
 
-/// Separators sites put between a page's title and their own name.
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " : ", " ~ ",
-];
-
-/// The page's own title: an `<h1>` that the declared titles agree with, else the declared title with
-/// the site name taken off.
-fn choose_title(s: &Signals, sitename: Option<&str>) -> Option<String> {
-    let declared: Vec<String> = [
-        s.meta(&["og:title"]).map(clean),
-        s.jsonld.headline.clone(),
-        s.meta(&["twitter:title", "dc.title", "title", "headline"])
-            .map(clean),
-        s.title_tag.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|t| !t.is_empty())
-    .collect();
-    let norm = |t: &str| {
-        t.to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let site = sitename.map(norm);
-    // The visible headline is the page's own title; a heading that is the site's name or a logo's
-    // few letters is not.
-    let headline = |h: &&String| {
-        let nh = norm(h);
-        nh.chars().count() >= 4 && Some(&nh) != site.as_ref() && h.len() <= 300
-    };
-    let agreeing =
-        s.h1.iter()
-            .filter(headline)
-            .find(|h| declared.iter().any(|d| norm(d).contains(&norm(h))));
-    if let Some(h) = agreeing {
-        return Some(main_part(h));
-    }
-    // An h1 the declared title does not contain is still the title when it is the page's only
-    // headline and shares words with it (a reworded headline). A slogan shares none, and a page
-    // with several h1s uses them as section headings: the declared title names the page then.
-    let headlines: Vec<&String> = s.h1.iter().filter(headline).collect();
-    let Some(first) = declared.first() else {
-        return headlines.first().map(|h| (*h).clone());
-    };
-    if let [h] = headlines[..] {
-        if shared_word_share(h, first) >= MIN_SHARED_WORDS {
-            return Some(main_part(h));
-        }
-    }
-    Some(main_part(&strip_site_name(first, sitename)))
+/// The page's address: its canonical link, `og:url`, JSON-LD's, else the one it was fetched from.
+fn page_url(s: &Signals, url: Option<&str>) -> Option<String> {
+    s.canonical
+        .clone()
+        .or_else(|| s.meta(&["og:url"]).map(str::to_string))
+        .or_else(|| s.jsonld.url.clone())
+        .or_else(|| url.map(str::to_string))
+        .filter(|u| u.starts_with("http"))
 }
 
-/// Separators after which a title's tagline or section follows (not " / ", " : ", " ~ ", which also
-/// join the parts of one title).
-const LEAD_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
-
-/// The lead of a title that still strings parts together once the site name is gone
-/// ("Wedding Planning Tools - Caterer Comparison Spreadsheet" → "Wedding Planning Tools"): the page's
-/// own title comes first, taglines and sections after. A lead of one word is kept whole.
-fn main_part(title: &str) -> String {
-    let cut = LEAD_SEPARATORS
-        .iter()
-        .filter_map(|sep| title.find(sep))
-        .min();
-    match cut {
-        Some(at) if title[..at].split_whitespace().count() >= 2 => title[..at].trim().to_string(),
-        _ => title.to_string(),
-    }
+/// The site's name as the page declares it.
+fn sitename(s: &Signals) -> Option<String> {
+    s.meta(&[
+        "og:site_name",
+        "application-name",
+        "twitter:app:name:iphone",
+    ])
+    .map(clean)
+    .or_else(|| s.jsonld.publisher.clone())
 }
 
-/// Share of the h1's words a declared title must also have for a reworded h1 to stand as the title
-/// (half: below it, WCXB dev gold follows the declared title more often than the h1).
-const MIN_SHARED_WORDS: f32 = 0.5;
+/// The title candidates [`resolve`] chooses from, with their features: what the title model is
+/// trained on (`examples/features.rs --titles`).
+pub fn title_candidates(s: &Signals, url: Option<&str>) -> Vec<title::Candidate> {
+    title::candidates(s, sitename(s).as_deref(), page_url(s, url).as_deref())
+}
 
 /// The words of `t`: lower-cased runs of letters and digits.
 pub fn lowercase_words(t: &str) -> Vec<String> {
@@ -740,44 +712,6 @@ pub fn lowercase_words(t: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
-}
-
-/// Share of `a`'s words that also occur in `b`.
-fn shared_word_share(a: &str, b: &str) -> f32 {
-    let (wa, wb) = (lowercase_words(a), lowercase_words(b));
-    if wa.is_empty() {
-        return 0.0;
-    }
-    wa.iter().filter(|w| wb.contains(w)).count() as f32 / wa.len() as f32
-}
-
-/// "Bridge opens | Example News" → "Bridge opens".
-pub fn strip_site_name(title: &str, sitename: Option<&str>) -> String {
-    for sep in TITLE_SEPARATORS {
-        let parts: Vec<&str> = title.split(sep).collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        if let Some(site) = sitename {
-            let site = site.to_lowercase();
-            let kept: Vec<&str> = parts
-                .iter()
-                .copied()
-                .filter(|p| p.trim().to_lowercase() != site)
-                .collect();
-            if kept.len() < parts.len() && !kept.is_empty() {
-                return kept.join(sep).trim().to_string();
-            }
-        }
-        // Without a known site name, the site is the short part at either end.
-        let (first, last) = (parts[0].trim(), parts[parts.len() - 1].trim());
-        return if first.len() >= last.len() {
-            parts[..parts.len() - 1].join(sep).trim().to_string()
-        } else {
-            parts[1..].join(sep).trim().to_string()
-        };
-    }
-    title.trim().to_string()
 }
 
 #[cfg(test)]
@@ -834,18 +768,6 @@ mod tests {
     }
 
     #[test]
-    fn a_title_keeps_its_lead_part() {
-        let m = meta_of(
-            "<head><title>Wedding Planning Tools - Caterer Spreadsheet - Example</title></head>",
-        );
-        assert_eq!(m.title.as_deref(), Some("Wedding Planning Tools"));
-        assert_eq!(
-            main_part("Pricing - Plans for teams"),
-            "Pricing - Plans for teams"
-        );
-    }
-
-    #[test]
     fn entities_are_decoded_on_any_text() {
         assert_eq!(clean("Maria &amp; Katerina"), "Maria & Katerina");
         assert_eq!(clean("It&#8217;s &#x27;fine&#39;"), "It’s 'fine'");
@@ -855,14 +777,13 @@ mod tests {
 
     #[test]
     fn title_without_h1_loses_the_site_name() {
-        assert_eq!(
-            strip_site_name("A long story about bridges - Example", None),
-            "A long story about bridges"
+        let m = meta_of("<head><title>A long story about bridges - Example</title></head>");
+        assert_eq!(m.title.as_deref(), Some("A long story about bridges"));
+        let m = meta_of(
+            "<head><title>Example | A long story about bridges</title>\
+             <meta property=og:site_name content=Example></head>",
         );
-        assert_eq!(
-            strip_site_name("Example | A long story about bridges", Some("Example")),
-            "A long story about bridges"
-        );
+        assert_eq!(m.title.as_deref(), Some("A long story about bridges"));
     }
 
     #[test]

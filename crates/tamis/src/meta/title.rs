@@ -1,0 +1,501 @@
+//! The page's own title, chosen among the names a page gives itself.
+//!
+//! A page names itself several times over: in its `<h1>`, `og:title`, the JSON-LD headline,
+//! `twitter:title`, `<meta name=title>` and `<title>`, the declared ones often with the site's name,
+//! a section or a tagline glued on ("Bridge opens | City | Example News"). Each of these names, and
+//! each run of the parts that separators cut one into, is a candidate. A small tree model
+//! (`data/title-model.json`, trained by `scripts/train_title_model.py`) scores every candidate from
+//! where it was found, how the page's other names agree with it and what was cut off it; the best
+//! scored candidate is the title.
+
+use std::sync::OnceLock;
+
+use super::{lowercase_words, Signals};
+use crate::classify::model::Model;
+
+/// Where a page names itself; the text of a candidate that several give is taken from the first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Source {
+    H1,
+    OtherH1,
+    OpenGraph,
+    JsonLd,
+    Twitter,
+    MetaTitle,
+    TitleTag,
+}
+
+/// How a candidate stands in the name it was cut from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Cut {
+    Whole,
+    Lead,
+    Tail,
+    Middle,
+}
+
+/// What stands between the parts of a name: its own title, the site's name, a section, a tagline.
+/// Longer separators first, so that " :: " is not read as ": ".
+const SEPARATORS: &[&str] = &[
+    " :: ", " | ", " - ", " – ", " — ", " · ", " » ", " / ", " ~ ", " • ", ": ",
+];
+
+/// A name cut into more parts than this is a list of keywords: only the whole name is a candidate.
+const MAX_PARTS: usize = 8;
+/// Names longer than this (in bytes) are not titles; the bound keeps the work per page small.
+const MAX_NAME_BYTES: usize = 400;
+/// At most this many candidates are scored per page.
+const MAX_CANDIDATES: usize = 96;
+
+/// The features of a candidate, in the order the model reads them.
+pub const NAMES: &[&str] = &[
+    "h1_whole",
+    "h1_lead",
+    "h1_tail",
+    "h1_middle",
+    "other_h1_whole",
+    "other_h1_lead",
+    "other_h1_tail",
+    "other_h1_middle",
+    "og_whole",
+    "og_lead",
+    "og_tail",
+    "og_middle",
+    "jsonld_whole",
+    "jsonld_lead",
+    "jsonld_tail",
+    "jsonld_middle",
+    "twitter_whole",
+    "twitter_lead",
+    "twitter_tail",
+    "twitter_middle",
+    "meta_whole",
+    "meta_lead",
+    "meta_tail",
+    "meta_middle",
+    "title_tag_whole",
+    "title_tag_lead",
+    "title_tag_tail",
+    "title_tag_middle",
+    "h1_count",
+    "has_og",
+    "has_jsonld",
+    "has_twitter",
+    "has_meta",
+    "has_title_tag",
+    "chars",
+    "words",
+    "sources_whole",
+    "sources_any",
+    "fewest_dropped_parts",
+    "fewest_dropped_words",
+    "largest_kept_share",
+    "dropped_site",
+    "dropped_host",
+    "is_site",
+    "contains_site",
+    "title_tag_word_share",
+    "h1_word_share",
+    "covers_h1",
+    "upper_share",
+    "ends_with_question",
+    "starts_with_digit",
+    "candidates",
+    "framed_h1",
+    "first_h1_framed",
+    "is_subheading",
+    "is_first_subheading",
+    "og_word_share",
+    "og_type",
+    "first_h1_chars",
+    "title_tag_chars",
+];
+const COUNT: usize = 60;
+const _: () = assert!(NAMES.len() == COUNT);
+const SOURCES: usize = 7;
+const CUTS: usize = 4;
+
+/// One title the page could have, and what the model reads of it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub text: String,
+    pub features: [f32; COUNT],
+}
+
+/// The page's title: the best scored candidate, or `None` when the page names itself nowhere.
+pub fn choose(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Option<String> {
+    let candidates = candidates(s, sitename, url);
+    let Some(m) = model() else {
+        return candidates.into_iter().next().map(|c| c.text);
+    };
+    let mut best: Option<(f32, Candidate)> = None;
+    for c in candidates {
+        let p = m.predict(&c.features);
+        if best.as_ref().is_none_or(|(q, _)| p > *q) {
+            best = Some((p, c));
+        }
+    }
+    best.map(|(_, c)| c.text)
+}
+
+/// The shipped title model, trained by `scripts/train_title_model.py`.
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_json(include_str!("../../data/title-model.json"), NAMES).ok())
+        .as_ref()
+}
+
+/// A candidate while the page's names are being cut: the text and every place it came from.
+struct Draft {
+    text: String,
+    key: String,
+    /// `(source, cut)` pairs that gave this text.
+    seen: [[bool; CUTS]; SOURCES],
+    fewest_dropped_parts: usize,
+    fewest_dropped_words: usize,
+    largest_kept_share: f32,
+    dropped_site: bool,
+    dropped_host: bool,
+}
+
+/// Every title the page could have, with its features (see [`NAMES`]), in the order the page's names
+/// were read: the first `<h1>` first, the `<title>` last.
+pub fn candidates(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Vec<Candidate> {
+    let names = names(s);
+    let site = sitename.map(key).filter(|k| !k.is_empty());
+    let host = HostWords::of(url);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (source, name) in &names {
+        let parts = parts(name);
+        let n = if parts.len() > MAX_PARTS {
+            1
+        } else {
+            parts.len()
+        };
+        for i in 0..n {
+            for j in i..n {
+                let (text, cut) = if n == 1 || (i == 0 && j == n - 1) {
+                    (name.as_str(), Cut::Whole)
+                } else {
+                    let cut = match (i == 0, j == n - 1) {
+                        (true, _) => Cut::Lead,
+                        (_, true) => Cut::Tail,
+                        _ => Cut::Middle,
+                    };
+                    (name[parts[i].0..parts[j].1].trim(), cut)
+                };
+                let k = key(text);
+                if !k.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let dropped: Vec<&str> = parts[..i]
+                    .iter()
+                    .chain(&parts[j + 1..])
+                    .filter(|_| n > 1)
+                    .map(|&(a, b)| name[a..b].trim())
+                    .collect();
+                let at = match drafts.iter().position(|d| d.key == k) {
+                    Some(at) => at,
+                    None if drafts.len() < MAX_CANDIDATES => {
+                        drafts.push(Draft {
+                            text: text.to_string(),
+                            key: k,
+                            seen: [[false; CUTS]; SOURCES],
+                            fewest_dropped_parts: usize::MAX,
+                            fewest_dropped_words: usize::MAX,
+                            largest_kept_share: 0.0,
+                            dropped_site: false,
+                            dropped_host: false,
+                        });
+                        drafts.len() - 1
+                    }
+                    None => continue,
+                };
+                let d = &mut drafts[at];
+                d.seen[*source as usize][cut as usize] = true;
+                d.fewest_dropped_parts = d.fewest_dropped_parts.min(dropped.len());
+                let dropped_words = dropped.iter().map(|p| p.split_whitespace().count()).sum();
+                d.fewest_dropped_words = d.fewest_dropped_words.min(dropped_words);
+                d.largest_kept_share = d
+                    .largest_kept_share
+                    .max(text.len() as f32 / name.len().max(1) as f32);
+                for p in &dropped {
+                    d.dropped_site |= site.as_deref().is_some_and(|s| key(p) == s);
+                    d.dropped_host |= host.names(p);
+                }
+            }
+        }
+    }
+    let has = |src: Source| names.iter().any(|(s, _)| *s == src) as u8 as f32;
+    let title_words = s.title_tag.as_deref().map(lowercase_words);
+    let first_h1 = names
+        .iter()
+        .find(|(src, _)| *src == Source::H1)
+        .map(|(_, h)| (key(h), lowercase_words(h)));
+    let og_words = s.meta(&["og:title"]).map(lowercase_words);
+    let subheadings: Vec<String> = s.subheadings.iter().map(|h| key(h)).collect();
+    let framed_h1s: Vec<String> =
+        s.h1.iter()
+            .zip(&s.h1_framed)
+            .filter(|(_, &framed)| framed)
+            .map(|(h, _)| key(h))
+            .collect();
+    // What kind of page OpenGraph says this is: none, an article, a product, a website, other.
+    let og_type = s.meta(&["og:type"]).map_or(0.0, |t| {
+        let t = t.trim().to_ascii_lowercase();
+        if t.contains("article") {
+            1.0
+        } else if t.contains("product") {
+            2.0
+        } else if t == "website" {
+            3.0
+        } else {
+            4.0
+        }
+    });
+    let total = drafts.len() as f32;
+    drafts
+        .into_iter()
+        .map(|d| {
+            let mut f = [0f32; COUNT];
+            for (src, cuts) in d.seen.iter().enumerate() {
+                for (cut, &seen) in cuts.iter().enumerate() {
+                    f[src * CUTS + cut] = seen as u8 as f32;
+                }
+            }
+            let words = lowercase_words(&d.text);
+            let letters: Vec<char> = d.text.chars().filter(|c| c.is_alphabetic()).collect();
+            let share_in = |other: &[String]| {
+                if words.is_empty() {
+                    0.0
+                } else {
+                    words.iter().filter(|w| other.contains(w)).count() as f32 / words.len() as f32
+                }
+            };
+            let rest = [
+                s.h1.len() as f32,
+                has(Source::OpenGraph),
+                has(Source::JsonLd),
+                has(Source::Twitter),
+                has(Source::MetaTitle),
+                has(Source::TitleTag),
+                d.text.chars().count() as f32,
+                words.len() as f32,
+                d.seen.iter().filter(|c| c[Cut::Whole as usize]).count() as f32,
+                d.seen.iter().filter(|c| c.iter().any(|&x| x)).count() as f32,
+                d.fewest_dropped_parts as f32,
+                d.fewest_dropped_words as f32,
+                d.largest_kept_share,
+                d.dropped_site as u8 as f32,
+                d.dropped_host as u8 as f32,
+                (site.as_deref() == Some(d.key.as_str()) || host.is(&d.text)) as u8 as f32,
+                site.as_deref().is_some_and(|s| d.key.contains(s)) as u8 as f32,
+                title_words.as_deref().map_or(-1.0, share_in),
+                first_h1.as_ref().map_or(-1.0, |(_, w)| share_in(w)),
+                first_h1
+                    .as_ref()
+                    .is_some_and(|(k, _)| *k != d.key && d.key.contains(k.as_str()))
+                    as u8 as f32,
+                if letters.is_empty() {
+                    0.0
+                } else {
+                    letters.iter().filter(|c| c.is_uppercase()).count() as f32
+                        / letters.len() as f32
+                },
+                d.text.ends_with('?') as u8 as f32,
+                d.text.starts_with(|c: char| c.is_ascii_digit()) as u8 as f32,
+                total,
+                framed_h1s.contains(&d.key) as u8 as f32,
+                s.h1_framed.first().map_or(-1.0, |&f| f as u8 as f32),
+                subheadings.contains(&d.key) as u8 as f32,
+                (subheadings.first() == Some(&d.key)) as u8 as f32,
+                og_words.as_deref().map_or(-1.0, share_in),
+                og_type,
+                first_h1
+                    .as_ref()
+                    .map_or(-1.0, |(k, _)| k.chars().count() as f32),
+                s.title_tag
+                    .as_deref()
+                    .map_or(-1.0, |t| t.chars().count() as f32),
+            ];
+            f[SOURCES * CUTS..].copy_from_slice(&rest);
+            Candidate {
+                text: d.text,
+                features: f,
+            }
+        })
+        .collect()
+}
+
+/// The names the page gives itself, each with where it was found.
+fn names(s: &Signals) -> Vec<(Source, String)> {
+    let mut out: Vec<(Source, String)> = Vec::new();
+    for (i, h) in s.h1.iter().enumerate() {
+        out.push((if i == 0 { Source::H1 } else { Source::OtherH1 }, h.clone()));
+    }
+    let declared = [
+        (Source::OpenGraph, s.meta(&["og:title"]).map(super::clean)),
+        (Source::JsonLd, s.jsonld.headline.clone()),
+        (
+            Source::Twitter,
+            s.meta(&["twitter:title"]).map(super::clean),
+        ),
+        (
+            Source::MetaTitle,
+            s.meta(&["dc.title", "title", "headline"]).map(super::clean),
+        ),
+        (Source::TitleTag, s.title_tag.clone()),
+    ];
+    out.extend(
+        declared
+            .into_iter()
+            .filter_map(|(src, t)| t.map(|t| (src, t))),
+    );
+    out.retain(|(_, t)| !t.trim().is_empty() && t.len() <= MAX_NAME_BYTES);
+    out
+}
+
+/// The byte ranges of a name's parts, between its separators.
+fn parts(name: &str) -> Vec<(usize, usize)> {
+    let bytes = name.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match SEPARATORS
+            .iter()
+            .find(|sep| bytes[i..].starts_with(sep.as_bytes()))
+        {
+            // Separators begin with an ASCII byte, so `i` and `i + len` fall between characters.
+            Some(sep) => {
+                out.push((start, i));
+                i += sep.len();
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.push((start, bytes.len()));
+    out
+}
+
+/// The form in which two names count as the same: lower case, white space folded.
+fn key(t: &str) -> String {
+    t.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Letters and digits only, lower-cased: "Gym Provisions" and "gymprovisions" meet there.
+fn squash(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a page's address that name its site: "news.example-press.co.uk" gives
+/// "newsexamplepress" and its longest label, "examplepress".
+struct HostWords {
+    all: String,
+    main: String,
+}
+
+impl HostWords {
+    fn of(url: Option<&str>) -> HostWords {
+        const GENERIC: &[&str] = &["www", "com", "co", "org", "net", "ac", "gov", "edu", "m"];
+        let host = url
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
+            .unwrap_or("");
+        let labels: Vec<&str> = host.split('.').collect();
+        let labels = &labels[..labels.len().saturating_sub(1)];
+        let named: Vec<String> = labels
+            .iter()
+            .filter(|l| !GENERIC.contains(l))
+            .map(|l| squash(l))
+            .collect();
+        let main = named
+            .iter()
+            .max_by_key(|l| l.len())
+            .cloned()
+            .unwrap_or_default();
+        HostWords {
+            all: named.concat(),
+            main,
+        }
+    }
+
+    /// Whether `part` is the site's name as its address spells it.
+    fn names(&self, part: &str) -> bool {
+        let p = squash(part);
+        p.len() >= 3 && (self.all.contains(&p) || (self.main.len() >= 3 && p.contains(&self.main)))
+    }
+
+    /// Whether `text` is no more than the site's name.
+    fn is(&self, text: &str) -> bool {
+        let p = squash(text);
+        p.len() >= 3 && self.all.contains(&p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cut_at_their_separators() {
+        let name = "Bridge opens | City :: Example News";
+        let cut: Vec<&str> = parts(name).iter().map(|&(a, b)| &name[a..b]).collect();
+        assert_eq!(cut, ["Bridge opens", "City", "Example News"]);
+        assert_eq!(parts("Tutorial: Sweep").len(), 2);
+        assert_eq!(parts("No separator here").len(), 1);
+    }
+
+    #[test]
+    fn every_run_of_parts_is_a_candidate_once() {
+        let s = Signals {
+            title_tag: Some("Bridge opens | City | Example News".into()),
+            h1: vec!["Bridge opens".into()],
+            ..Signals::default()
+        };
+        let c = candidates(
+            &s,
+            Some("Example News"),
+            Some("https://www.examplenews.com/a"),
+        );
+        let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Bridge opens",
+                "Bridge opens | City",
+                "Bridge opens | City | Example News",
+                "City",
+                "City | Example News",
+                "Example News"
+            ]
+        );
+        let f = |text: &str, name: &str| {
+            let at = NAMES.iter().position(|n| *n == name).unwrap();
+            c.iter().find(|c| c.text == text).unwrap().features[at]
+        };
+        assert_eq!(f("Bridge opens", "h1_whole"), 1.0);
+        assert_eq!(f("Bridge opens", "title_tag_lead"), 1.0);
+        assert_eq!(f("Bridge opens", "sources_any"), 2.0);
+        assert_eq!(f("Bridge opens | City", "dropped_site"), 1.0);
+        assert_eq!(f("Bridge opens | City", "dropped_host"), 1.0);
+        assert_eq!(f("City", "title_tag_middle"), 1.0);
+        assert_eq!(f("Example News", "is_site"), 1.0);
+    }
+
+    #[test]
+    fn the_address_names_the_site() {
+        let h = HostWords::of(Some("https://news.example-press.co.uk/x"));
+        assert!(h.names("Example Press"));
+        assert!(h.is("Example-Press"));
+        assert!(!h.names("Bridge opens"));
+        assert!(!HostWords::of(None).names("Example"));
+    }
+}
