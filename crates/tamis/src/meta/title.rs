@@ -163,7 +163,7 @@ struct Draft {
 /// were read: the first `<h1>` first, the `<title>` last.
 pub fn candidates(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Vec<Candidate> {
     let names = names(s);
-    let site = sitename.map(key).filter(|k| !k.is_empty());
+    let site = sitename.and_then(SiteName::of);
     let host = HostWords::of(url);
     let mut drafts: Vec<Draft> = Vec::new();
     for (source, name) in &names {
@@ -221,7 +221,7 @@ pub fn candidates(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Vec
                     .largest_kept_share
                     .max(text.len() as f32 / name.len().max(1) as f32);
                 for p in &dropped {
-                    d.dropped_site |= site.as_deref().is_some_and(|s| key(p) == s);
+                    d.dropped_site |= site.as_ref().is_some_and(|s| s.is(p));
                     d.dropped_host |= host.names(p);
                 }
             }
@@ -289,8 +289,8 @@ pub fn candidates(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Vec
                 d.largest_kept_share,
                 d.dropped_site as u8 as f32,
                 d.dropped_host as u8 as f32,
-                (site.as_deref() == Some(d.key.as_str()) || host.is(&d.text)) as u8 as f32,
-                site.as_deref().is_some_and(|s| d.key.contains(s)) as u8 as f32,
+                (site.as_ref().is_some_and(|s| s.is(&d.text)) || host.is(&d.text)) as u8 as f32,
+                site.as_ref().is_some_and(|s| s.within(&d.key)) as u8 as f32,
                 title_words.as_deref().map_or(-1.0, share_in),
                 first_h1.as_ref().map_or(-1.0, |(_, w)| share_in(w)),
                 first_h1
@@ -395,6 +395,41 @@ fn squash(t: &str) -> String {
         .collect()
 }
 
+/// The site's name as the page declares it, in the two forms a title's parts are compared with.
+struct SiteName {
+    key: String,
+    /// Letters and digits, without a trailing top-level domain: "WRAL.com" gives "wral".
+    squashed: String,
+}
+
+impl SiteName {
+    fn of(name: &str) -> Option<SiteName> {
+        let key = key(name);
+        let bare = match key.rsplit_once('.') {
+            Some((head, tld))
+                if !head.is_empty()
+                    && (2..=4).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                head
+            }
+            _ => &key,
+        };
+        let squashed = squash(bare);
+        (!squashed.is_empty()).then_some(SiteName { key, squashed })
+    }
+
+    /// Whether `text` is the site's name.
+    fn is(&self, text: &str) -> bool {
+        key(text) == self.key || squash(text) == self.squashed
+    }
+
+    /// Whether the site's name stands in `k` (a key).
+    fn within(&self, k: &str) -> bool {
+        k.contains(&self.key) || (self.squashed.len() >= 4 && squash(k).contains(&self.squashed))
+    }
+}
+
 /// The words of a page's address that name its site: "news.example-press.co.uk" gives
 /// "newsexamplepress" and its longest label, "examplepress".
 struct HostWords {
@@ -488,6 +523,16 @@ mod tests {
         assert_eq!(f("Bridge opens | City", "dropped_host"), 1.0);
         assert_eq!(f("City", "title_tag_middle"), 1.0);
         assert_eq!(f("Example News", "is_site"), 1.0);
+    }
+
+    #[test]
+    fn a_site_name_spelled_as_its_address_is_the_site() {
+        let site = SiteName::of("WRAL.com").unwrap();
+        assert!(site.is("WRAL") && site.is("wral.com"));
+        assert!(!site.is("Vehicle rental"));
+        assert!(SiteName::of("Example News")
+            .unwrap()
+            .within("bridge opens | example news"));
     }
 
     #[test]
