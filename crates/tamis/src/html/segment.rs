@@ -108,6 +108,14 @@ fn hidden_by_attribute(dom: &Dom, id: NodeId) -> bool {
         || node.attr(&local_name!("aria-hidden")) == Some("true")
 }
 
+/// True for the panel of an accordion or of tabs (WAI-ARIA's `region` and `tabpanel` roles), which
+/// pages hide until its heading or tab is clicked: its text is the page's, shown on demand.
+fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id)
+        .attr(&local_name!("role"))
+        .is_some_and(|r| r.eq_ignore_ascii_case("region"))
+}
+
 /// True when the inline style hides the element.
 fn hidden_by_style(dom: &Dom, id: NodeId) -> bool {
     if let Some(style) = dom.node(id).attr(&local_name!("style")) {
@@ -277,11 +285,13 @@ pub fn segment(dom: &Dom) -> Segmented {
                         // A wrapper that its style hides while holding most of the page's text is
                         // hidden only until the page's scripts run (an anti-flicker or hydration
                         // wrapper): a reader sees it. Dialogs hidden by attribute stay hidden.
+                        // A collapsed accordion or tab panel is shown by a click: read as well.
                         if id != body
                             && (is_skipped(tag)
-                                || hidden_by_attribute(dom, id)
-                                || (hidden_by_style(dom, id)
-                                    && total[id as usize] * 2 <= page_chars))
+                                || ((hidden_by_attribute(dom, id)
+                                    || (hidden_by_style(dom, id)
+                                        && total[id as usize] * 2 <= page_chars))
+                                    && !is_disclosure_panel(dom, id)))
                         {
                             continue;
                         }
@@ -490,6 +500,24 @@ mod tests {
         assert_eq!(texts(&page).len(), 1);
         let page = format!("<p>Short.</p><div aria-hidden=true>{article}{article}</div>");
         assert_eq!(texts(&page), ["Short."]);
+    }
+
+    #[test]
+    fn a_collapsed_accordion_panel_is_read() {
+        let page = "<p>Intro.</p><a role=button aria-controls=a1>1. Step one</a>\
+             <div id=a1 role=region style='display:none'><p>What step one asks.</p></div>\
+             <div hidden role=region><p>What step two asks.</p></div>\
+             <div style='display:none'><p>Mobile menu</p></div>";
+        let texts: Vec<String> = blocks(page).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Intro.",
+                "1. Step one",
+                "What step one asks.",
+                "What step two asks."
+            ]
+        );
     }
 
     #[test]
