@@ -17,7 +17,8 @@ fn main() {
     let dom = Dom::parse(&text);
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
-    tamis::classify::html::classify(&dom, &mut blocks);
+    let declares_article = tamis::meta::signals(&dom).declares_article();
+    tamis::classify::html::classify(&dom, &mut blocks, declares_article);
     if container == tamis::html::dom::NONE {
         println!("no blocks");
         return;

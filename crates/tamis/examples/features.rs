@@ -53,19 +53,21 @@ fn main() -> std::io::Result<()> {
             out.write_all(b"\n")?;
             continue;
         }
-        let (blocks, x, width) = if text_mode {
+        // `article`: whether the page declares itself one (the classifier's threshold depends on it).
+        let (blocks, x, width, article) = if text_mode {
             let blocks = tamis::text::segment(&text);
             let weights: Vec<f32> = blocks.iter().map(tamis::classify::text::weight).collect();
             let run = tamis::classify::best_run(&weights);
             let x = features::compute_text(&blocks, &weights, run);
-            (blocks, x, features::TEXT_COUNT)
+            (blocks, x, features::TEXT_COUNT, false)
         } else {
             let dom = Dom::parse(&text);
             let blocks = segment(&dom).blocks;
             let weights: Vec<f32> = blocks.iter().map(html::weight).collect();
             let container = html::main_container(&dom, &blocks);
             let x = features::compute(&dom, &blocks, &weights, container);
-            (blocks, x, features::COUNT)
+            let article = tamis::meta::signals(&dom).declares_article();
+            (blocks, x, features::COUNT, article)
         };
         // Four decimals keep the file small and lose nothing the trees can use.
         let rows: Vec<Vec<f32>> = x
@@ -79,7 +81,7 @@ fn main() -> std::io::Result<()> {
             .collect();
         serde_json::to_writer(
             &mut out,
-            &serde_json::json!({"id": id, "texts": texts, "x": rows, "comment": comment}),
+            &serde_json::json!({"id": id, "texts": texts, "x": rows, "comment": comment, "article": article}),
         )?;
         out.write_all(b"\n")?;
     }

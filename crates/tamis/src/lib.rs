@@ -100,7 +100,7 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
     let mut blocks = html::segment::segment(&dom).blocks;
     let shown = meta::ShownDates::of(&blocks);
     let mut meta = meta::resolve(&signals, opts.url.as_deref(), &shown);
-    classify::html::classify(&dom, &mut blocks);
+    classify::html::classify(&dom, &mut blocks, signals.declares_article());
     if let Some(title) = &meta.title {
         mark_title(&mut blocks, title);
     }

@@ -97,13 +97,20 @@ fn model() -> Option<&'static Model> {
 }
 
 /// Labels every block of the page: the learned classifier decides content, with the container
-/// heuristic as its strongest input; comment sections are set apart by their markup.
-pub fn classify(dom: &Dom, blocks: &mut [Block]) {
+/// heuristic as its strongest input; comment sections are set apart by their markup. On a page that
+/// declares itself an article the classifier's stricter threshold applies: an article's content is
+/// its prose, where other pages' (listings, products, documentation, services) is whatever the
+/// page is about, and on pages never trained on, a lower threshold serves those best.
+pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     let container = main_container(dom, blocks);
     if let Some(m) = model() {
         let weights: Vec<f32> = blocks.iter().map(weight).collect();
         let x = features::compute(dom, blocks, &weights, container);
-        for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
+        let threshold = match m.article_threshold {
+            Some(t) if declares_article => t,
+            _ => m.threshold,
+        };
+        for (b, positive) in blocks.iter_mut().zip(m.positives_with(&x, threshold)) {
             // The model reads the comment markup as one feature among others: on a forum the
             // replies are the content; on a blog they are comments, set apart.
             b.label = if positive {

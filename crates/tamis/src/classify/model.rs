@@ -32,6 +32,8 @@ struct ModelFile {
     features: Vec<String>,
     trees: Vec<Tree>,
     threshold: f32,
+    #[serde(default)]
+    article_threshold: Option<f32>,
 }
 
 /// One node of the packed trees. A split sends `x` to `next[0]` when `x[feature] <= threshold`
@@ -66,6 +68,9 @@ pub struct Model {
     depths: Vec<u32>,
     /// The probability above which a block is content.
     pub threshold: f32,
+    /// The probability above which a block is content on a page that declares itself an article,
+    /// when the model file sets one apart.
+    pub article_threshold: Option<f32>,
     /// `threshold` as a sum of leaves (its logit).
     margin: f32,
     /// For each tree `t`, the largest and the smallest sum that trees `t..` can still add: once the
@@ -136,7 +141,8 @@ impl Model {
             roots: Vec::with_capacity(trees),
             depths: Vec::with_capacity(trees),
             threshold: model.threshold,
-            margin: (model.threshold / (1.0 - model.threshold)).ln(),
+            article_threshold: model.article_threshold,
+            margin: logit(model.threshold),
             rest_max: vec![0.0; trees + 1],
             rest_min: vec![0.0; trees + 1],
         };
@@ -203,7 +209,7 @@ impl Model {
         let mut sum = 0.0f32;
         for t in 0..self.roots.len() {
             if t % CHECK_EVERY == 0 && t > 0 {
-                if let Some(answer) = self.settled(t, sum) {
+                if let Some(answer) = self.settled(t, sum, self.margin) {
                     return answer;
                 }
             }
@@ -216,6 +222,16 @@ impl Model {
     /// each), with the same answers. The rows go through each tree together: their walks do not
     /// depend on one another, so the processor runs them side by side.
     pub fn positives(&self, rows: &[f32]) -> Vec<bool> {
+        self.positives_above(rows, self.margin)
+    }
+
+    /// [`Model::positives`] with another threshold: the probability above which a row is positive.
+    pub fn positives_with(&self, rows: &[f32], threshold: f32) -> Vec<bool> {
+        self.positives_above(rows, logit(threshold))
+    }
+
+    /// The rows whose sum of trees is above `margin`.
+    fn positives_above(&self, rows: &[f32], margin: f32) -> Vec<bool> {
         let width = self.features.len().max(1);
         let n = rows.len() / width;
         let mut sums = vec![0.0f32; n];
@@ -241,7 +257,7 @@ impl Model {
             }
             t = to;
             if t < trees {
-                open.retain(|&r| match self.settled(t, sums[r as usize]) {
+                open.retain(|&r| match self.settled(t, sums[r as usize], margin) {
                     Some(answer) => {
                         answers[r as usize] = answer;
                         false
@@ -251,7 +267,7 @@ impl Model {
             }
         }
         for &r in &open {
-            answers[r as usize] = sums[r as usize] > self.margin;
+            answers[r as usize] = sums[r as usize] > margin;
         }
         answers
     }
@@ -282,18 +298,19 @@ impl Model {
         at.map(|a| self.values[a])
     }
 
-    /// The answer when the sum of trees `..t` settles it, checked every [`CHECK_EVERY`] trees.
+    /// The answer, against `margin`, when the sum of trees `..t` settles it, checked every
+    /// [`CHECK_EVERY`] trees.
     #[inline]
-    fn settled(&self, t: usize, sum: f32) -> Option<bool> {
+    fn settled(&self, t: usize, sum: f32, margin: f32) -> Option<bool> {
         // A small slack keeps float rounding in the sums from flipping a decision.
-        if sum + self.rest_max[t] < self.margin - SLACK {
+        if sum + self.rest_max[t] < margin - SLACK {
             return Some(false);
         }
-        if sum + self.rest_min[t] > self.margin + SLACK {
+        if sum + self.rest_min[t] > margin + SLACK {
             return Some(true);
         }
-        if (sum - self.margin).abs() > SETTLED {
-            return Some(sum > self.margin);
+        if (sum - margin).abs() > SETTLED {
+            return Some(sum > margin);
         }
         None
     }
@@ -312,6 +329,11 @@ impl Model {
     }
 }
 
+/// A probability as a sum of leaves.
+fn logit(p: f32) -> f32 {
+    (p / (1.0 - p)).ln()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +347,13 @@ mod tests {
         assert!(m.predict(&[0.0, 5.0]) > 0.9);
         assert!(!m.is_positive(&[0.0, 1.0]));
         assert!(m.is_positive(&[0.0, 5.0]));
+        // A page's own threshold: at 0.01 the low row is positive too, at 0.99 neither is.
+        assert_eq!(m.positives(&[0.0, 1.0, 0.0, 5.0]), [false, true]);
+        assert_eq!(m.positives_with(&[0.0, 1.0, 0.0, 5.0], 0.01), [true, true]);
+        assert_eq!(
+            m.positives_with(&[0.0, 1.0, 0.0, 5.0], 0.99),
+            [false, false]
+        );
         assert!(Model::from_json(json, &["a", "c"]).is_err());
         let bad = r#"{"features":["a"],"threshold":0.5,"trees":[{"feature":[0],"threshold":[1],"left":[0],"right":[-1],"value":[1]}]}"#;
         assert!(Model::from_json(bad, &["a"]).is_err());

@@ -21,7 +21,24 @@ pub struct JsonLd {
     pub url: Option<String>,
     /// The `@type` of the entity the fields came from.
     pub kind: Option<String>,
+    /// Whether some object is a piece of prose: an article, a news story, a blog post, a report.
+    pub declares_article: bool,
 }
+
+/// The types of prose written to be read through (a narrower set than [`ARTICLE_TYPES`], which
+/// also names the entities whose headline and dates are the page's).
+const PROSE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+];
 
 const ARTICLE_TYPES: &[&str] = &[
     "Article",
@@ -82,7 +99,10 @@ pub fn parse(scripts: &[String]) -> JsonLd {
                 .iter()
                 .find(|o| has_type(o, &["WebPage", "ItemPage", "AboutPage", "ProfilePage"]))
         });
-    let mut out = JsonLd::default();
+    let mut out = JsonLd {
+        declares_article: objects.iter().any(|o| has_type(o, PROSE_TYPES)),
+        ..JsonLd::default()
+    };
     if let Some(o) = main {
         out.kind = type_of(o);
         out.headline = string(o.get("headline")).or_else(|| string(o.get("name")));

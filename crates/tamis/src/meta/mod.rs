@@ -107,6 +107,15 @@ pub struct Signals {
 }
 
 impl Signals {
+    /// Whether the page declares itself an article (OpenGraph's `og:type`, a JSON-LD article type):
+    /// its content is one piece of prose, and the block classifier holds it to a stricter threshold.
+    pub fn declares_article(&self) -> bool {
+        self.jsonld.declares_article
+            || self
+                .meta(&["og:type"])
+                .is_some_and(|t| t.to_ascii_lowercase().contains("article"))
+    }
+
     fn meta(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| {
             self.metas
@@ -765,6 +774,23 @@ mod tests {
              <body><h1>Tutorial - User Guide<a class=headerlink href=#t>¶</a></h1></body>",
         );
         assert_eq!(m.title.as_deref(), Some("Tutorial - User Guide"));
+    }
+
+    #[test]
+    fn a_page_declares_itself_an_article_by_og_type_or_json_ld() {
+        let declares = |html: &str| signals(&Dom::parse(html)).declares_article();
+        assert!(declares(
+            "<head><meta property=og:type content=article></head>"
+        ));
+        assert!(declares(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
+               {"@type":"NewsArticle","headline":"Bridge opens"}]}</script>"#
+        ));
+        assert!(!declares(
+            r#"<meta property=og:type content=product><script type="application/ld+json">
+               {"@type":"Product","name":"Kettle"}</script>"#
+        ));
+        assert!(!declares("<p>No declaration.</p>"));
     }
 
     #[test]
