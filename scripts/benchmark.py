@@ -191,6 +191,32 @@ def paired_ratio(warc, a, b):
     return sorted(pairs)[len(pairs) // 2], pairs
 
 
+def held_out_table(results):
+    """Every tool's F1 (and title accuracy) on the held-out pages that scripts/heldout.sh lays out."""
+    sets = {"wcxb-dev": os.path.join(ROOT, "bench-out", "heldout"),
+            "scrapinghub": os.path.join(ROOT, "bench-out", "heldout-sh")}
+    files = {"tamis": "tamis-{}.jsonl", "tamis text mode": "tamis-{}-text.jsonl"}
+    rows = []
+    for tool in results["wcxb-dev"]:
+        cells = []
+        for name, gold in sets.items():
+            preds = os.path.join(OUT, files.get(tool, tool + "-{}.jsonl").format(name))
+            if not os.path.exists(preds):
+                cells.append(None)
+                continue
+            out = preds + ".heldout.json"
+            run([sys.executable, os.path.join(SHARED, "eval", "score.py"), gold, preds, "--json", out])
+            cells.append(json.load(open(out)))
+        wcxb, sh = cells
+        title = ((wcxb or {}).get("metadata") or {}).get("title", {}).get("accuracy")
+        rows.append((wcxb["f1"] if wcxb else 0.0, tool, wcxb, sh, title))
+    table = ["| tool | WCXB dev held-out F1 | ScrapingHub held-out F1 | title |", "|---|---|---|---|"]
+    fmt = lambda r, digits=3: f"{r['f1']:.{digits}f}" if r else "–"
+    for _, tool, wcxb, sh, title in sorted(rows, key=lambda r: -r[0]):
+        table.append(f"| {tool} | {fmt(wcxb)} | {fmt(sh)} | {f'{title:.2f}' if title is not None else '–'} |")
+    return table + [""]
+
+
 def write_report(results, warc, spent, args, duel=None):
     cpu = "unknown CPU"
     try:
@@ -285,8 +311,11 @@ def write_report(results, warc, spent, args, duel=None):
     held = subprocess.run(["bash", os.path.join(ROOT, "scripts", "heldout.sh")], cwd=ROOT, capture_output=True,
                           text=True).stdout
     lines += ["## Held-out pages: the figures to quote", "",
-              "The fifth of each set that the classifiers never saw (a fixed hash of the page id), as printed by "
-              "`scripts/heldout.sh` (score.py's output for each set and mode):", "", "```", held.strip(), "```", ""]
+              "The fifth of each set that the classifiers never saw (a fixed hash of the page id). Every tool's "
+              "predictions of this run, scored on those pages alone:", ""]
+    lines += held_out_table(results)
+    lines += ["tamis on the same pages, as printed by `scripts/heldout.sh` (score.py's output for each set and "
+              "mode):", "", "```", held.strip(), "```", ""]
     path = os.path.join(ROOT, "docs", "BENCHMARKS.md")
     open(path, "w").write("\n".join(lines) + "\n")
     print(f"wrote {path}", file=sys.stderr)
