@@ -25,8 +25,7 @@ pub struct JsonLd {
     pub declares_article: bool,
 }
 
-/// The types of prose written to be read through (a narrower set than [`ARTICLE_TYPES`], which
-/// also names the entities whose headline and dates are the page's).
+/// The types of prose written to be read through: the page's main entity when one is there.
 const PROSE_TYPES: &[&str] = &[
     "Article",
     "NewsArticle",
@@ -40,17 +39,8 @@ const PROSE_TYPES: &[&str] = &[
     "ReviewNewsArticle",
 ];
 
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "Report",
-    "ScholarlyArticle",
-    "TechArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
+/// The other types of entity whose headline, authors and dates are the page's own.
+const OTHER_MAIN_TYPES: &[&str] = &[
     "LiveBlogPosting",
     "SocialMediaPosting",
     "DiscussionForumPosting",
@@ -92,8 +82,8 @@ pub fn parse(scripts: &[String]) -> JsonLd {
     }
     let main = objects
         .iter()
-        .find(|o| has_type(o, ARTICLE_TYPES) && o.get("headline").is_some())
-        .or_else(|| objects.iter().find(|o| has_type(o, ARTICLE_TYPES)))
+        .find(|o| is_main_type(o) && o.get("headline").is_some())
+        .or_else(|| objects.iter().find(|o| is_main_type(o)))
         .or_else(|| {
             objects
                 .iter()
@@ -161,6 +151,11 @@ fn type_of(o: &Value) -> Option<String> {
         Value::Array(a) => a.iter().find_map(|t| t.as_str().map(str::to_string)),
         _ => None,
     }
+}
+
+/// Whether `o` is an entity whose headline, authors and dates are the page's own.
+fn is_main_type(o: &Value) -> bool {
+    has_type(o, PROSE_TYPES) || has_type(o, OTHER_MAIN_TYPES)
 }
 
 fn has_type(o: &Value, types: &[&str]) -> bool {
