@@ -1,7 +1,8 @@
 //! Metadata: title, authors, date, site name, description, URL, language, image, categories, tags.
 //!
 //! Read from JSON-LD, OpenGraph, Dublin Core and other `<meta>` tags, microdata, `<time>` elements
-//! and visible bylines; the first trustworthy source in a fixed order of preference wins.
+//! and visible bylines; the first trustworthy source in a fixed order of preference wins, except for
+//! the title, which a small model chooses among the page's names (`title.rs`).
 
 pub mod date;
 pub mod jsonld;

@@ -273,7 +273,9 @@ pub fn candidates(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Vec
                     words.iter().filter(|w| other.contains(w)).count() as f32 / words.len() as f32
                 }
             };
-            let rest = [
+            // Sized by the type, so that a feature added to one list and not the other fails to
+            // compile.
+            let rest: [f32; COUNT - SOURCES * CUTS] = [
                 s.h1.len() as f32,
                 has(Source::OpenGraph),
                 has(Source::JsonLd),
