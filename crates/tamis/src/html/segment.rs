@@ -108,8 +108,9 @@ fn hidden_by_attribute(dom: &Dom, id: NodeId) -> bool {
         || node.attr(&local_name!("aria-hidden")) == Some("true")
 }
 
-/// True for the panel of an accordion or of tabs (WAI-ARIA's `region` and `tabpanel` roles), which
-/// pages hide until its heading or tab is clicked: its text is the page's, shown on demand.
+/// True for the panel of an accordion (WAI-ARIA's `region` role), which pages hide until its heading
+/// is clicked: its text is the page's, shown on demand. Hidden tab panels (`tabpanel`) are other
+/// views of the page and stay hidden: on WCXB dev, reading them moved as many pages down as up.
 fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
     dom.node(id)
         .attr(&local_name!("role"))
@@ -285,7 +286,7 @@ pub fn segment(dom: &Dom) -> Segmented {
                         // A wrapper that its style hides while holding most of the page's text is
                         // hidden only until the page's scripts run (an anti-flicker or hydration
                         // wrapper): a reader sees it. Dialogs hidden by attribute stay hidden.
-                        // A collapsed accordion or tab panel is shown by a click: read as well.
+                        // A collapsed accordion panel is shown by a click: read as well.
                         if id != body
                             && (is_skipped(tag)
                                 || ((hidden_by_attribute(dom, id)
