@@ -8,8 +8,9 @@ Steps: dump every page's title candidates and their features with the `features`
 (`--titles`); a candidate is right when it equals the page's gold title once both are normalised the
 way score.py compares titles; train gradient-boosted trees on the pages of the training split (the
 same 4 in 5 as the block classifier), each page weighing the same; report how often the best scored
-candidate is right on the held-out pages (never trained on), next to the first-h1-else-<title>
-baseline and the share of pages where some candidate is right (the most any choice can reach).
+candidate is right on the held-out pages (never trained on), next to the first candidate's (the
+first h1, else the first declared name, whole) and the share of pages where some candidate is right
+(the most any choice can reach). Pages where no candidate is right are not trained on.
 """
 import argparse, json, os, subprocess, sys
 
