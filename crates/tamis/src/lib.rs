@@ -195,18 +195,12 @@ fn mark_title(blocks: &mut [Block], title: &str) {
     {
         return;
     }
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let t = norm(title);
+    let t = meta::title::key(title);
     if let Some(b) = blocks
         .iter_mut()
         .filter(|b| b.label == Label::Content)
         .take(12)
-        .find(|b| norm(&b.text) == t)
+        .find(|b| meta::title::key(&b.text) == t)
     {
         b.label = Label::Title;
     }

@@ -382,7 +382,7 @@ fn parts(name: &str) -> Vec<(usize, usize)> {
 }
 
 /// The form in which two names count as the same: lower case, white space folded.
-fn key(t: &str) -> String {
+pub fn key(t: &str) -> String {
     t.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -442,10 +442,7 @@ struct HostWords {
 impl HostWords {
     fn of(url: Option<&str>) -> HostWords {
         const GENERIC: &[&str] = &["www", "com", "co", "org", "net", "ac", "gov", "edu", "m"];
-        let host = url
-            .and_then(|u| u.split("://").nth(1))
-            .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
-            .unwrap_or("");
+        let host = url.and_then(crate::crosspage::site_of_url).unwrap_or("");
         let labels: Vec<&str> = host.split('.').collect();
         let labels = &labels[..labels.len().saturating_sub(1)];
         let named: Vec<String> = labels
