@@ -92,11 +92,9 @@ pub struct Block {
 
 impl Block {
     pub fn new(text: String, kind: Kind) -> Block {
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as u32;
         let stats = TextStats::of(&text);
-        let phrase = crate::classify::phrases::is_boilerplate_phrase(&text)
-            || crate::classify::phrases::is_leftover(&text);
-        let related = crate::classify::phrases::is_related_insert(&text);
+        let chars = stats.non_space.max(1);
+        let (phrase, related) = crate::classify::phrases::wording(&text);
         Block {
             stats,
             phrase,
@@ -138,6 +136,11 @@ pub struct TextStats {
     pub commas: u32,
     pub digits: u32,
     pub uppercase_initial_words: u32,
+    /// Characters that are not white space.
+    pub non_space: u32,
+    /// Alphabetic characters, and the upper-case ones among them.
+    pub letters: u32,
+    pub capitals: u32,
 }
 
 impl TextStats {
@@ -145,6 +148,48 @@ impl TextStats {
         let mut s = TextStats::default();
         let mut in_word = false;
         for c in text.chars() {
+            if c.is_ascii() {
+                // Most text is ASCII: its classes are read from the byte.
+                let b = c as u8;
+                if b.is_ascii_alphanumeric() {
+                    if !in_word {
+                        s.words += 1;
+                        in_word = true;
+                        if b.is_ascii_uppercase() {
+                            s.uppercase_initial_words += 1;
+                        }
+                    }
+                    if b.is_ascii_digit() {
+                        s.digits += 1;
+                    } else {
+                        s.letters += 1;
+                        s.capitals += b.is_ascii_uppercase() as u32;
+                    }
+                    s.non_space += 1;
+                    continue;
+                }
+                if b.is_ascii_whitespace() || b == 0x0b {
+                    in_word = false;
+                    continue;
+                }
+                s.non_space += 1;
+                in_word = matches!(b, b'\'' | b'-') && in_word;
+                match b {
+                    b'.' | b'!' | b'?' => s.stops += 1,
+                    b',' | b';' => s.commas += 1,
+                    _ => {}
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            s.non_space += 1;
+            if c.is_alphabetic() {
+                s.letters += 1;
+                s.capitals += c.is_uppercase() as u32;
+            }
             if c.is_alphanumeric() {
                 if is_dense_script(c) {
                     s.dense_chars += 1;
@@ -158,14 +203,11 @@ impl TextStats {
                     }
                     in_word = true;
                 }
-                if c.is_ascii_digit() {
-                    s.digits += 1;
-                }
             } else {
-                in_word = matches!(c, '\'' | '’' | '-') && in_word;
+                in_word = c == '’' && in_word;
                 match c {
-                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => s.stops += 1,
-                    ',' | '，' | '、' | '،' | ';' => s.commas += 1,
+                    '。' | '！' | '？' | '؟' | '।' => s.stops += 1,
+                    '，' | '、' | '،' => s.commas += 1,
                     _ => {}
                 }
             }

@@ -433,8 +433,8 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
         let s = &b.stats;
         let words = s.word_equivalents().max(1) as f32;
         let chars = b.chars as f32;
-        let letters = b.text.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
-        let caps = b.text.chars().filter(|c| c.is_uppercase()).count() as f32;
+        let letters = s.letters.max(1) as f32;
+        let caps = s.capitals as f32;
         let lo = i.saturating_sub(3);
         let hi = (i + 4).min(n);
         let window: f32 = blocks[lo..hi]

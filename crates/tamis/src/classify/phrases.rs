@@ -95,10 +95,17 @@ fn first_word_known(line: &str) -> bool {
     }
     let set = &phrases().first_words;
     if word.chars().all(|c| !c.is_uppercase()) {
-        set.contains(word)
-    } else {
-        set.contains(&word.to_lowercase())
+        return set.contains(word);
     }
+    // A short ASCII word is lower-cased on the stack.
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(&word.to_lowercase())
 }
 
 /// Longest line, in bytes, that a phrase opener may start.
@@ -106,18 +113,31 @@ const SHORT_LINE: usize = 160;
 
 /// True when the line is page furniture: "Share", "- Advertisement -", "Leave a comment", ….
 pub fn is_boilerplate_phrase(line: &str) -> bool {
-    if line.len() > SHORT_LINE * 2 || !first_word_known(line) {
-        return false;
-    }
-    let norm = normalize(line);
+    line.len() <= SHORT_LINE * 2 && first_word_known(line) && is_phrase(&normalize(line))
+}
+
+/// Whether a normalised line is a furniture phrase, whole or by its opening words.
+fn is_phrase(norm: &str) -> bool {
     if norm.is_empty() {
         return false;
     }
     let p = phrases();
-    if p.whole.contains(&norm) {
+    if p.whole.contains(norm) {
         return true;
     }
     norm.len() <= SHORT_LINE && p.openers.iter().any(|o| norm.starts_with(o.as_str()))
+}
+
+/// What a line's wording says it is, with its first word looked up and the line normalised once:
+/// furniture ([`is_boilerplate_phrase`] or [`is_leftover`]), and a related-article insert
+/// ([`is_related_insert`]).
+pub fn wording(line: &str) -> (bool, bool) {
+    if line.len() > SHORT_LINE * 2 || !first_word_known(line) {
+        return (is_leftover(line), false);
+    }
+    let norm = normalize(line);
+    let related = line.len() <= RELATED_LINE && is_related(line, &norm);
+    (is_phrase(&norm) || is_leftover(line), related)
 }
 
 /// Media file endings: a line that ends with one is an image's name or caption file left behind.
@@ -176,10 +196,14 @@ fn is_doubled(line: &str) -> bool {
 
 /// True when the line opens a related-article insert: "LIRE AUSSI  Another story", "Read also: …".
 pub fn is_related_insert(line: &str) -> bool {
-    if line.len() > 300 || !first_word_known(line) {
-        return false;
-    }
-    let norm = normalize(line);
+    line.len() <= RELATED_LINE && first_word_known(line) && is_related(line, &normalize(line))
+}
+
+/// Longest line, in bytes, that may be a related-article insert.
+const RELATED_LINE: usize = 300;
+
+/// [`is_related_insert`] for a line whose first word is known, and its normalised form.
+fn is_related(line: &str, norm: &str) -> bool {
     phrases().related.iter().any(|prefix| {
         if !norm.starts_with(prefix.as_str()) {
             return false;

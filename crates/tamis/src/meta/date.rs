@@ -146,8 +146,19 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    let w = word.trim_end_matches('.');
+    // No month name is shorter than three bytes or longer than sixteen, or starts with other than
+    // a letter: most words are ruled out before any comparison.
+    if !(3..=16).contains(&w.len()) || !w.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let found = if w.is_ascii() {
+        MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w))
+    } else {
+        let w = w.to_lowercase();
+        MONTHS.iter().find(|(name, _)| *name == w)
+    };
+    found.map(|&(_, m)| m)
 }
 
 fn valid(y: u32, m: u32, d: u32) -> Option<String> {
@@ -443,6 +454,18 @@ pub fn date_in_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_lower_case_and_within_the_lengths_month_looks_at() {
+        for (name, _) in MONTHS {
+            assert_eq!(*name, name.to_lowercase(), "{name}");
+            assert!((3..=16).contains(&name.len()), "{name}");
+            assert!(name.starts_with(char::is_alphabetic), "{name}");
+        }
+        assert_eq!(month("SEPT."), Some(9));
+        assert_eq!(month("MÄRZ"), Some(3));
+        assert_eq!(month("2025"), None);
+    }
 
     #[test]
     fn day_arithmetic() {

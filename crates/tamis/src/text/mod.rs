@@ -38,6 +38,16 @@ fn list_marker(line: &str) -> Option<&str> {
 
 /// Folds runs of white space into one space.
 fn collapse(s: &str) -> String {
+    // Most lines hold single spaces only.
+    let mut prev_space = false;
+    if s.chars().all(|c| {
+        let single = c == ' ' && !prev_space;
+        let ok = !c.is_whitespace() || single;
+        prev_space = c == ' ';
+        ok
+    }) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
