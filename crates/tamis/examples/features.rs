@@ -4,9 +4,10 @@
 //!     cargo run --release --example features -- PAGES_DIR OUT.jsonl          (HTML pages)
 //!     cargo run --release --example features -- --text PAGES_DIR OUT.jsonl   (flattened text)
 //!     cargo run --release --example features -- --titles PAGES_DIR OUT.jsonl (title candidates)
+//!     cargo run --release --example features -- --text --titles PAGES_DIR OUT.jsonl
 //!
-//! With `--titles` it writes each HTML page's title candidates and their features instead, which
-//! `scripts/train_title_model.py` reads.
+//! With `--titles` it writes each page's title candidates and their features instead (an HTML
+//! page's names, or a text page's candidate lines), which `scripts/train_title_model.py` reads.
 
 use std::io::Write;
 
@@ -41,6 +42,25 @@ fn main() -> std::io::Result<()> {
         else {
             continue;
         };
+        if titles && text_mode {
+            let mut blocks = tamis::text::segment(&text);
+            let Some((weights, start, end)) = tamis::classify::text::label_lines(&mut blocks)
+            else {
+                continue;
+            };
+            let candidates = tamis::classify::text_title::candidates(&blocks, &weights, start, end);
+            let texts: Vec<&str> = candidates
+                .iter()
+                .map(|c| blocks[c.line].text.as_str())
+                .collect();
+            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"id": id, "titles": texts, "x": rows}),
+            )?;
+            out.write_all(b"\n")?;
+            continue;
+        }
         if titles {
             let signals = tamis::meta::signals(&Dom::parse(&text));
             let candidates = tamis::meta::title_candidates(&signals, None);

@@ -3,16 +3,15 @@
 //! With no markup left, a line still shows its length, its punctuation, its words' shapes, and where
 //! it stands among its neighbours. Each line gets a weight (prose for, furniture against); the run of
 //! consecutive lines with the largest total is the article body, as the largest subtree sum is in
-//! HTML. Inside it, boilerplate phrases and related-article inserts drop out; just before it stands
-//! the title; a lone name at either edge is the byline.
+//! HTML. Inside it, boilerplate phrases and related-article inserts drop out; among the short lines
+//! above it stands the title ([`text_title`]); a lone name at either edge is the byline.
 
 use crate::blocks::{Block, Hints, Label};
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
-use crate::classify::{best_run, features};
-use crate::meta::date::find_date;
+use crate::classify::{best_run, features, text_title};
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
 pub fn weight(b: &Block) -> f32 {
@@ -38,8 +37,21 @@ pub fn weight(b: &Block) -> f32 {
 
 /// Labels every line: the best run is content; the title, bylines and phrases get their own labels.
 pub fn classify(blocks: &mut [Block]) {
-    if blocks.is_empty() {
+    let Some((weights, start, end)) = label_lines(blocks) else {
         return;
+    };
+    if let Some(i) = text_title::choose(blocks, &weights, start, end) {
+        blocks[i].label = Label::Title;
+    }
+    mark_bylines(blocks, start, end);
+    mark_comments(blocks);
+}
+
+/// Labels every line content or boilerplate, and returns the lines' weights and the body's span:
+/// from the first line kept to the last.
+pub fn label_lines(blocks: &mut [Block]) -> Option<(Vec<f32>, usize, usize)> {
+    if blocks.is_empty() {
+        return None;
     }
     let weights: Vec<f32> = blocks.iter().map(weight).collect();
     let (mut start, mut end) = best_run(&weights);
@@ -76,9 +88,7 @@ pub fn classify(blocks: &mut [Block]) {
             .rposition(|b| b.label == Label::Content)
             .map_or(end, |i| i + 1);
     }
-    mark_title(blocks, start);
-    mark_bylines(blocks, start, end);
-    mark_comments(blocks);
+    Some((weights, start, end))
 }
 
 /// Comments, kept apart: from a comment count ("34 comments") that stands below most of the text
@@ -124,29 +134,6 @@ fn model() -> Option<&'static Model> {
             .ok()
         })
         .as_ref()
-}
-
-/// A title is a line of a few words that does not end like a sentence.
-fn title_like(b: &Block) -> bool {
-    let words = b.stats.word_equivalents();
-    (3..=30).contains(&words)
-        && b.chars <= 250
-        && !b.text.trim_end().ends_with(['.', ',', ';', ':'])
-        && !is_furniture(b)
-        && byline_name(&b.text).is_none()
-        && find_date(&b.text).is_none()
-}
-
-/// The title is the nearest title-like line before the body (or its first line, if title-like).
-fn mark_title(blocks: &mut [Block], start: usize) {
-    let before = start.saturating_sub(8)..start;
-    if let Some(i) = before.rev().find(|&i| title_like(&blocks[i])) {
-        blocks[i].label = Label::Title;
-        return;
-    }
-    if start < blocks.len() && title_like(&blocks[start]) && blocks[start].chars < 150 {
-        blocks[start].label = Label::Title;
-    }
 }
 
 /// Bylines: "By …" lines near the body, and a lone name right before or right after it.
