@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Trains tamis's title model from WCXB dev and writes data/title-model.json; with --text, text
-mode's (data/text-title-model.json).
+mode's (data/text-title-model.json); with --text --author, text mode's author model
+(data/text-author-model.json).
 
-    .train/bin/python scripts/train_title_model.py [--text] [--data ../shared/datasets/wcxb-dev]
+    .train/bin/python scripts/train_title_model.py [--text [--author]] [--data ../shared/datasets/wcxb-dev]
 
 Needs lightgbm and numpy (the .train virtualenv of scripts/train_model.py) and ../shared/eval/score.py.
 Steps: dump every page's title candidates and their features with the `features` example
@@ -15,8 +16,12 @@ first h1, else the first declared name, whole) and the share of pages where some
 With --text the candidates are the short lines above a text page's body (classify/text_title.rs),
 each page counted twice (as it is and without its blank lines), and the baseline is the rule text
 mode used before (the nearest title-like line above the body).
+With --author the candidates are the bylines and names near a text page's body
+(classify/text_author.rs), compared with the gold author as score.py compares authors; pages without
+a gold author are trained on too (none of their names is the author), and the accuracy printed counts
+a page right only when the best candidate is right and scores above text_author.rs's MIN_SCORE.
 """
-import argparse, json, os, subprocess, sys
+import argparse, json, os, re, subprocess, sys
 
 import lightgbm as lgb
 import numpy as np
@@ -24,26 +29,36 @@ import numpy as np
 from train_model import feature_list, flattened_copy, held_out, tree_arrays
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval"))
-from score import norm  # noqa: E402  (the referee's own normalisation)
+from score import author_match, norm  # noqa: E402  (the referee's own comparisons)
 
 
-def pages(data, features_path, text, flat=False):
-    """Yields (page id, candidates, their features, normalised gold title) for every page of the set:
-    its HTML pages, or its text pages (with flat, without their blank lines)."""
+def pages(data, features_path, text, flat=False, field="title"):
+    """Yields (page id, candidates, their features, gold value) for every page of the set with a gold
+    `field`: its HTML pages, or its text pages (with flat, without their blank lines)."""
     if flat:
         pages_dir = flattened_copy(os.path.join(data, "text"), f"{features_path}.flat-pages")
         features_path += ".flat"
     else:
         pages_dir = os.path.join(data, "text" if text else "html")
-    mode = ["--text", "--titles"] if text else ["--titles"]
+    mode = (["--text"] if text else []) + ["--authors" if field == "author" else "--titles"]
     subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
                     *mode, pages_dir, features_path], check=True)
     for line in open(features_path, encoding="utf-8"):
         rec = json.loads(line)
         gt = json.load(open(os.path.join(data, "ground-truth", rec["id"] + ".json"), encoding="utf-8"))
-        gold = (gt.get("ground_truth") or {}).get("title")
-        if gold and rec["titles"]:
-            yield rec["id"], rec["titles"], rec["x"], norm(gold)
+        gold = (gt.get("ground_truth") or {}).get(field)
+        # Pages without an author are kept too: the author model learns from them what is not one.
+        if (gold or field == "author") and rec["titles"]:
+            yield rec["id"], rec["titles"], rec["x"], gold
+
+
+def min_author_score():
+    """text_author.rs's MIN_SCORE, read from the source as the feature names are."""
+    src = open("crates/tamis/src/classify/text_author.rs", encoding="utf-8").read()
+    return float(re.search(r"pub const MIN_SCORE: f32 = ([0-9.]+);", src).group(1))
+
+
+MIN_AUTHOR_SCORE = min_author_score()
 
 
 def accuracy(chosen):
@@ -61,51 +76,70 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--text", action="store_true",
                     help="train text mode's title model on the set's text/ pages (writes data/text-title-model.json)")
+    ap.add_argument("--author", action="store_true",
+                    help="with --text: train text mode's author model instead (writes data/text-author-model.json)")
     args = ap.parse_args()
+    field = "author" if args.author else "title"
+    if args.author and not args.text:
+        ap.error("--author is for text mode: give --text too")
     # Text mode scores some thirty lines a page: 50 trees choose as well as 150 there (held-out 0.456
     # against 0.457) at a third of the cost.
     args.trees = args.trees or (50 if args.text else 150)
     args.rate = args.rate or (0.2 if args.text else 0.08)
     if args.text:
-        args.out = args.out.replace("title-model", "text-title-model")
-        args.features = args.features.replace("titles", "text-titles")
-    source = "crates/tamis/src/classify/text_title.rs" if args.text else "crates/tamis/src/meta/title.rs"
+        args.out = args.out.replace("title-model", f"text-{field}-model")
+        args.features = args.features.replace("titles", f"text-{field}s")
+    source = {"author": "crates/tamis/src/classify/text_author.rs",
+              "title": "crates/tamis/src/classify/text_title.rs" if args.text else "crates/tamis/src/meta/title.rs"}[field]
+    # The referee's comparison: titles equal once normalised, authors as the same set of names.
+    right = author_match if args.author else (lambda pred, gold: norm(pred) == norm(gold))
     names = feature_list("NAMES", source)
-    X, y, w, groups = [], [], [], []
+    X, y, w, groups, golds = [], [], [], [], {}
     # Text pages count twice, as they are and without blank lines (as WET files write text), so that
     # the model does not depend on paragraph breaks.
-    sources = [pages(args.data, args.features, args.text)]
+    sources = [pages(args.data, args.features, args.text, field=field)]
     if args.text:
-        sources.append(pages(args.data, args.features, True, flat=True))
+        sources.append(pages(args.data, args.features, True, flat=True, field=field))
     for pid, titles, x, gold in (page for source in sources for page in source):
-        labels = [int(norm(t) == gold) for t in titles]
+        labels = [int(bool(gold) and right(t, gold)) for t in titles]
         start = len(X)
         for row, label in zip(x, labels):
             X.append(row); y.append(label); w.append(1.0 / len(titles))
         groups.append((pid, titles, labels, start, len(X)))
+        golds[pid] = gold
     X = np.asarray(X, dtype=np.float32); y = np.asarray(y); w = np.asarray(w)
     assert X.shape[1] == len(names), (X.shape, len(names))
     train = np.zeros(len(X), dtype=bool)
     for pid, _, labels, a, b in groups:
-        # Pages where no candidate is right teach nothing about choosing among them.
-        train[a:b] = not held_out(pid) and any(labels)
+        # Pages where no candidate is right teach nothing about choosing among them, except, for
+        # authors, the pages that name none: every name they print is not the author.
+        train[a:b] = not held_out(pid) and (any(labels) or (args.author and not golds[pid]))
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 20,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
               "verbose": -1, "seed": args.seed, "num_threads": 2}
     booster = lgb.train(params, lgb.Dataset(X[train], y[train], weight=w[train]), num_boost_round=args.trees)
     score = booster.predict(X, raw_score=True)
     for split, keep in (("training", lambda p: not held_out(p)), ("held-out", held_out)):
-        chosen, base, reach = [], [], []
+        chosen, base, reach, named = [], [], [], []
         for pid, titles, labels, a, b in groups:
             if not keep(pid):
                 continue
-            chosen.append(labels[int(np.argmax(score[a:b]))])
+            if not golds[pid]:
+                # A page without an author: how often one is named all the same.
+                named.append(1 / (1 + np.exp(-score[a:b].max())) > MIN_AUTHOR_SCORE)
+                continue
+            best = int(np.argmax(score[a:b]))
+            # An author is named only when the model is sure enough (text_author.rs's MIN_SCORE).
+            sure = not args.author or 1 / (1 + np.exp(-score[a + best])) > MIN_AUTHOR_SCORE
+            chosen.append(labels[best] if sure else 0)
             # The baseline: text mode's earlier rule (a feature of its own), else the first candidate.
             rule = [i for i, row in enumerate(X[a:b]) if args.text and row[names.index("rule_choice")] == 1]
             base.append(labels[rule[0]] if rule else (0 if args.text else labels[0]))
             reach.append(any(labels))
         print(f"{split}: {len(chosen)} pages, model {accuracy(chosen):.3f}, baseline "
-              f"{accuracy(base):.3f}, best possible {accuracy(reach):.3f}", file=sys.stderr)
+              f"{accuracy(base):.3f}, best possible {accuracy(reach):.3f}"
+              + (f"; an author named on {accuracy(named):.3f} of {len(named)} pages without one" if named else ""),
+              file=sys.stderr)
     model = booster.dump_model()
     out = {"features": names, "threshold": 0.5, "trees": [tree_arrays(t) for t in model["tree_info"]]}
     with open(args.out, "w", encoding="utf-8") as f:

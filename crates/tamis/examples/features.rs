@@ -5,9 +5,11 @@
 //!     cargo run --release --example features -- --text PAGES_DIR OUT.jsonl   (flattened text)
 //!     cargo run --release --example features -- --titles PAGES_DIR OUT.jsonl (title candidates)
 //!     cargo run --release --example features -- --text --titles PAGES_DIR OUT.jsonl
+//!     cargo run --release --example features -- --text --authors PAGES_DIR OUT.jsonl
 //!
 //! With `--titles` it writes each page's title candidates and their features instead (an HTML
-//! page's names, or a text page's candidate lines), which `scripts/train_title_model.py` reads.
+//! page's names, or a text page's candidate lines), which `scripts/train_title_model.py` reads; with
+//! `--authors`, a text page's author candidates, in the same form.
 
 use std::io::Write;
 
@@ -18,9 +20,10 @@ fn main() -> std::io::Result<()> {
     let mut args: Vec<String> = std::env::args().collect();
     let text_mode = args.iter().any(|a| a == "--text");
     let titles = args.iter().any(|a| a == "--titles");
-    args.retain(|a| a != "--text" && a != "--titles");
+    let authors = args.iter().any(|a| a == "--authors");
+    args.retain(|a| a != "--text" && a != "--titles" && a != "--authors");
     if args.len() != 3 {
-        eprintln!("usage: features [--text|--titles] PAGES_DIR OUT.jsonl");
+        eprintln!("usage: features [--text] [--titles|--authors] PAGES_DIR OUT.jsonl");
         std::process::exit(1);
     }
     let mut names: Vec<_> = std::fs::read_dir(&args[1])?
@@ -42,6 +45,19 @@ fn main() -> std::io::Result<()> {
         else {
             continue;
         };
+        if authors && text_mode {
+            let mut blocks = tamis::text::segment(&text);
+            tamis::classify::text::classify(&mut blocks);
+            let candidates = tamis::classify::text_author::candidates(&blocks);
+            let names: Vec<&str> = candidates.iter().map(|c| c.name.as_str()).collect();
+            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"id": id, "titles": names, "x": rows}),
+            )?;
+            out.write_all(b"\n")?;
+            continue;
+        }
         if titles && text_mode {
             let mut blocks = tamis::text::segment(&text);
             let Some((weights, start, end)) = tamis::classify::text::label_lines(&mut blocks)

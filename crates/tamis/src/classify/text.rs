@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
-use crate::classify::{best_run, features, text_title};
+use crate::classify::{best_run, features, text_author, text_title};
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
 pub fn weight(b: &Block) -> f32 {
@@ -150,17 +150,9 @@ fn mark_bylines(blocks: &mut [Block], start: usize, end: usize) {
     }
 }
 
-/// The author named by the first byline, if any.
+/// The author, chosen among the bylines and names around the body ([`text_author`]).
 pub fn author(blocks: &[Block]) -> Option<String> {
-    blocks
-        .iter()
-        .filter(|b| b.label == Label::Byline)
-        .find_map(|b| {
-            byline_name(&b.text)
-                .or(Some(b.text.trim()))
-                .filter(|n| looks_like_name(n))
-        })
-        .map(str::to_string)
+    text_author::choose(blocks)
 }
 
 #[cfg(test)]
@@ -213,7 +205,7 @@ mod tests {
             Residents, who had waited a long time, said the crossing would cut their commute in half.\n\n\
             Read also: Ten bridges worth a visit\n\n\
             Officials said the total cost stayed within the budget agreed in 2021, a rare outcome.\n\n\
-            Jane Doe\n\nLeave a comment\n\nPrivacy policy\n";
+            By Jane Doe\n\nLeave a comment\n\nPrivacy policy\n";
         let mut blocks = segment(page);
         classify(&mut blocks);
         let content: Vec<_> = blocks
@@ -228,6 +220,8 @@ mod tests {
             .find(|b| b.label == Label::Title)
             .map(|b| b.text.as_str());
         assert_eq!(title, Some("A quiet town wakes up to a new bridge"));
+        // A signed article; a name alone under the body is, on the dev sets, more often a commenter's
+        // or a related author's than the article's (text_author.rs weighs it).
         assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
     }
 }

@@ -1,0 +1,267 @@
+//! The author of flattened text: chosen among the names the lines around the body print.
+//!
+//! A flattened page still prints its byline ("By Jane Doe", "Written by Jane Doe | May 2, 2025"),
+//! often the author's name alone on a line (under a portrait, in an author box), and names that are
+//! not the author's: commenters, people quoted, menu entries in title case ("Related Stories").
+//! Every line near the body that is a byline or a name is a candidate, with the name cleaned as in
+//! HTML ([`crate::meta::clean_author`]); a small tree model (`data/text-author-model.json`, trained
+//! by `scripts/train_title_model.py --text --author`) scores each from its wording, its place against
+//! the body and the title, the dates beside it and how often the page prints the name. The best
+//! scored candidate is the author when its score passes [`MIN_SCORE`].
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::blocks::{Block, Label};
+use crate::classify::model::Model;
+use crate::classify::phrases::{byline_name, byline_prefixes, looks_like_name, strip_byline_label};
+use crate::classify::text::is_furniture;
+use crate::meta::{clean_author, date::find_date};
+
+/// Lines this far above the body's first line, or below its last, are still searched.
+const LOOK_ABOVE: usize = 60;
+const LOOK_BELOW: usize = 15;
+/// Lines longer than this (in bytes) hold no byline.
+const MAX_LINE: usize = 160;
+/// At most this many candidates are scored per page.
+const MAX_CANDIDATES: usize = 48;
+/// Lines on each side of a candidate searched for its name printed again.
+const NEAR: usize = 5;
+/// The model's probability above which the best candidate is taken as the author.
+pub const MIN_SCORE: f32 = 0.1;
+
+/// The features of a candidate, in the order the model reads them.
+pub const NAMES: &[&str] = &[
+    "labelled",
+    "line_is_name",
+    "after_label_line",
+    "lines_above_body",
+    "lines_below_body",
+    "position",
+    "name_words",
+    "name_ln_chars",
+    "line_ln_chars",
+    "copies",
+    "mentions_near",
+    "date_on_line",
+    "date_near",
+    "is_content",
+    "is_byline",
+    "title_distance",
+    "capitals",
+    "candidates",
+    "rank",
+    "rule_choice",
+    "words_seen_lower_case",
+];
+const COUNT: usize = 21;
+const _: () = assert!(NAMES.len() == COUNT);
+
+/// A candidate: the name and its features.
+pub struct Candidate {
+    pub name: String,
+    pub features: [f32; COUNT],
+}
+
+fn ln(x: f32) -> f32 {
+    (1.0 + x.max(0.0)).ln()
+}
+
+/// The author the rule of earlier versions took: the first byline line's name.
+fn rule_choice(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .filter(|b| b.label == Label::Byline)
+        .find_map(|b| {
+            byline_name(&b.text)
+                .or(Some(b.text.trim()))
+                .filter(|n| looks_like_name(n))
+        })
+        .map(str::to_string)
+}
+
+/// A line that is a byline label alone: "Written by", "Author:".
+fn is_label_alone(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    byline_prefixes().iter().any(|p| t.eq_ignore_ascii_case(p))
+}
+
+/// Every candidate of a page whose lines are labelled.
+pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
+    let n = blocks.len();
+    let start = blocks
+        .iter()
+        .position(|b| b.label == Label::Content)
+        .unwrap_or(0);
+    let end = blocks
+        .iter()
+        .rposition(|b| b.label == Label::Content)
+        .map_or(n, |i| i + 1);
+    let title = blocks.iter().position(|b| b.label == Label::Title);
+    let rule = rule_choice(blocks);
+    let mut copies: FxHashMap<&str, u32> = FxHashMap::default();
+    for b in blocks {
+        *copies.entry(b.text.trim()).or_default() += 1;
+    }
+    let has_date = |i: usize| {
+        blocks
+            .get(i)
+            .is_some_and(|b| b.text.len() <= MAX_LINE && find_date(&b.text).is_some())
+    };
+    let mut found: Vec<(usize, String, bool, bool)> = Vec::new();
+    for i in start.saturating_sub(LOOK_ABOVE)..(end + LOOK_BELOW).min(n) {
+        if found.len() >= MAX_CANDIDATES {
+            break;
+        }
+        let b = &blocks[i];
+        let text = b.text.trim();
+        if text.len() > MAX_LINE || is_furniture(b) {
+            continue;
+        }
+        let labelled = strip_byline_label(text).is_some();
+        let after_label = i > 0 && is_label_alone(&blocks[i - 1].text);
+        let Some(name) = clean_author(text) else {
+            continue;
+        };
+        if (labelled || after_label || looks_like_name(&name)) && looks_like_name_or_word(&name) {
+            found.push((i, name, labelled, after_label));
+        }
+    }
+    let count = found.len();
+    if count == 0 {
+        return Vec::new();
+    }
+    // The words the page writes in lower case: a heading in title case ("Related Stories") is made
+    // of them, a person's name seldom is.
+    let lower: FxHashSet<&str> = blocks
+        .iter()
+        .flat_map(|b| b.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (i, name, labelled, after_label))| {
+            let b = &blocks[i];
+            let near = i.saturating_sub(NEAR)..(i + NEAR + 1).min(n);
+            let mentions = near
+                .filter(|&j| j != i && blocks[j].text.contains(name.as_str()))
+                .count();
+            let letters = name.chars().filter(|c| c.is_alphabetic()).count().max(1);
+            let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+            let features = [
+                labelled as u8 as f32,
+                (b.text.trim() == name) as u8 as f32,
+                after_label as u8 as f32,
+                start as f32 - i as f32,
+                i as f32 + 1.0 - end as f32,
+                i as f32 / n.max(1) as f32,
+                name.split_whitespace().count() as f32,
+                ln(name.len() as f32),
+                ln(b.text.len() as f32),
+                copies.get(name.as_str()).copied().unwrap_or(0) as f32,
+                mentions as f32,
+                has_date(i) as u8 as f32,
+                (has_date(i + 1) || has_date(i + 2) || (i > 0 && has_date(i - 1))) as u8 as f32,
+                (b.label == Label::Content) as u8 as f32,
+                (b.label == Label::Byline) as u8 as f32,
+                title.map_or(-100.0, |t| i as f32 - t as f32),
+                capitals as f32 / letters as f32,
+                count as f32,
+                rank as f32,
+                (rule.as_deref() == Some(name.as_str())) as u8 as f32,
+                seen_lower_case(&name, &lower),
+            ];
+            Candidate { name, features }
+        })
+        .collect()
+}
+
+/// The share of a name's words that the page also writes in lower case.
+fn seen_lower_case(name: &str, lower: &FxHashSet<&str>) -> f32 {
+    let (mut words, mut seen) = (0u32, 0u32);
+    for w in name
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        seen += lower.contains(w.to_lowercase().as_str()) as u32;
+    }
+    seen as f32 / words.max(1) as f32
+}
+
+/// A name of two to five words, or one capitalised word (a byline may give a first name only).
+fn looks_like_name_or_word(name: &str) -> bool {
+    looks_like_name(name)
+        || (!name.contains(' ')
+            && (2..=30).contains(&name.len())
+            && name.starts_with(char::is_uppercase)
+            && name.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// The author: the best scored candidate when the model is sure enough of it, or the rule's choice
+/// when no model loads.
+pub fn choose(blocks: &[Block]) -> Option<String> {
+    let Some(m) = model() else {
+        return rule_choice(blocks);
+    };
+    candidates(blocks)
+        .into_iter()
+        .map(|c| (m.predict(&c.features), c.name))
+        .filter(|(p, _)| *p > MIN_SCORE)
+        .fold(None, |best: Option<(f32, String)>, (p, name)| match best {
+            Some((q, _)) if q >= p => best,
+            _ => Some((p, name)),
+        })
+        .map(|(_, name)| name)
+}
+
+/// The shipped text author model, trained by `scripts/train_title_model.py --text --author`.
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            Model::from_json(include_str!("../../data/text-author-model.json"), NAMES).ok()
+        })
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::blocks::Label;
+    use crate::classify::text::{author, classify};
+    use crate::text::segment;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(
+            super::model().is_some(),
+            "data/text-author-model.json does not load"
+        );
+    }
+
+    #[test]
+    fn the_byline_names_the_author_and_a_menu_entry_does_not() {
+        let page = "Home\nLatest News\nContact Us\n\nRiver festival returns to the old harbour\n\n\
+            By Jane Doe | May 2, 2025\n\n\
+            The river festival returns this summer with boats, music and food stalls along both banks \
+            of the old harbour, the town said on Monday.\n\n\
+            Organisers expect twenty thousand visitors over the three days, twice as many as last \
+            year, and have asked the ferry company for extra crossings.\n\n\
+            Stalls will open at ten each morning; the harbour road will be closed to cars from Friday \
+            evening until Sunday night, and buses will stop at the station instead.\n\n\
+            Related Stories\nRead More\n";
+        let mut blocks = segment(page);
+        classify(&mut blocks);
+        assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
+        // The byline is metadata, not text.
+        assert!(blocks
+            .iter()
+            .all(|b| !(b.label == Label::Content && b.text.contains("Jane Doe"))));
+        let unsigned = page.replace("By Jane Doe | May 2, 2025\n\n", "");
+        let mut blocks = segment(&unsigned);
+        classify(&mut blocks);
+        assert_eq!(author(&blocks), None);
+    }
+}
