@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Trains tamis's title model from WCXB dev and writes data/title-model.json; with --text, text
-mode's (data/text-title-model.json); with --text --author, text mode's author model
-(data/text-author-model.json).
+mode's (data/text-title-model.json); with --text --author or --text --date, text mode's author or
+date model (data/text-author-model.json, data/text-date-model.json).
 
-    .train/bin/python scripts/train_title_model.py [--text [--author]] [--data ../shared/datasets/wcxb-dev]
+    .train/bin/python scripts/train_title_model.py [--text [--author|--date]] [--data ../shared/datasets/wcxb-dev]
 
 Needs lightgbm and numpy (the .train virtualenv of scripts/train_model.py) and ../shared/eval/score.py.
 Steps: dump every page's title candidates and their features with the `features` example
@@ -20,6 +20,7 @@ With --author the candidates are the bylines and names near a text page's body
 (classify/text_author.rs), compared with the gold author as score.py compares authors; pages without
 a gold author are trained on too (none of their names is the author), and the accuracy printed counts
 a page right only when the best candidate is right and scores above text_author.rs's MIN_SCORE.
+--date does the same with the dates near the body (classify/text_date.rs) and score.py's date match.
 """
 import argparse, json, os, re, subprocess, sys
 
@@ -29,7 +30,7 @@ import numpy as np
 from train_model import feature_list, flattened_copy, held_out, tree_arrays
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval"))
-from score import author_match, norm  # noqa: E402  (the referee's own comparisons)
+from score import author_match, date_match, norm  # noqa: E402  (the referee's own comparisons)
 
 
 def pages(data, features_path, text, flat=False, field="title"):
@@ -40,25 +41,23 @@ def pages(data, features_path, text, flat=False, field="title"):
         features_path += ".flat"
     else:
         pages_dir = os.path.join(data, "text" if text else "html")
-    mode = (["--text"] if text else []) + ["--authors" if field == "author" else "--titles"]
+    mode = (["--text"] if text else []) + [{"author": "--authors", "publish_date": "--dates"}.get(field, "--titles")]
     subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
                     *mode, pages_dir, features_path], check=True)
     for line in open(features_path, encoding="utf-8"):
         rec = json.loads(line)
         gt = json.load(open(os.path.join(data, "ground-truth", rec["id"] + ".json"), encoding="utf-8"))
         gold = (gt.get("ground_truth") or {}).get(field)
-        # Pages without an author are kept too: the author model learns from them what is not one.
-        if (gold or field == "author") and rec["titles"]:
+        # Pages without an author (a date) are kept too: the model learns from them what is not one.
+        if (gold or field != "title") and rec["titles"]:
             yield rec["id"], rec["titles"], rec["x"], gold
 
 
-def min_author_score():
-    """text_author.rs's MIN_SCORE, read from the source as the feature names are."""
-    src = open("crates/tamis/src/classify/text_author.rs", encoding="utf-8").read()
+def min_score(source):
+    """A chooser's MIN_SCORE (text_author.rs, text_date.rs), read from its source as the feature
+    names are."""
+    src = open(source, encoding="utf-8").read()
     return float(re.search(r"pub const MIN_SCORE: f32 = ([0-9.]+);", src).group(1))
-
-
-MIN_AUTHOR_SCORE = min_author_score()
 
 
 def accuracy(chosen):
@@ -78,21 +77,27 @@ def main():
                     help="train text mode's title model on the set's text/ pages (writes data/text-title-model.json)")
     ap.add_argument("--author", action="store_true",
                     help="with --text: train text mode's author model instead (writes data/text-author-model.json)")
+    ap.add_argument("--date", action="store_true",
+                    help="with --text: train text mode's date model instead (writes data/text-date-model.json)")
     args = ap.parse_args()
-    field = "author" if args.author else "title"
-    if args.author and not args.text:
-        ap.error("--author is for text mode: give --text too")
+    field = "author" if args.author else "publish_date" if args.date else "title"
+    if (args.author or args.date) and not args.text:
+        ap.error("--author and --date are for text mode: give --text too")
     # Text mode scores some thirty lines a page: 50 trees choose as well as 150 there (held-out 0.456
     # against 0.457) at a third of the cost.
     args.trees = args.trees or (50 if args.text else 150)
     args.rate = args.rate or (0.2 if args.text else 0.08)
     if args.text:
-        args.out = args.out.replace("title-model", f"text-{field}-model")
-        args.features = args.features.replace("titles", f"text-{field}s")
+        kind = {"publish_date": "date"}.get(field, field)
+        args.out = args.out.replace("title-model", f"text-{kind}-model")
+        args.features = args.features.replace("titles", f"text-{kind}s")
     source = {"author": "crates/tamis/src/classify/text_author.rs",
+              "publish_date": "crates/tamis/src/classify/text_date.rs",
               "title": "crates/tamis/src/classify/text_title.rs" if args.text else "crates/tamis/src/meta/title.rs"}[field]
     # The referee's comparison: titles equal once normalised, authors as the same set of names.
-    right = author_match if args.author else (lambda pred, gold: norm(pred) == norm(gold))
+    # Authors and dates are named only when the model is sure enough; a title always is.
+    least = min_score(source) if field != "title" else 0.0
+    right = {"author": author_match, "publish_date": date_match}.get(field, lambda pred, gold: norm(pred) == norm(gold))
     names = feature_list("NAMES", source)
     X, y, w, groups, golds = [], [], [], [], {}
     # Text pages count twice, as they are and without blank lines (as WET files write text), so that
@@ -113,7 +118,7 @@ def main():
     for pid, _, labels, a, b in groups:
         # Pages where no candidate is right teach nothing about choosing among them, except, for
         # authors, the pages that name none: every name they print is not the author.
-        train[a:b] = not held_out(pid) and (any(labels) or (args.author and not golds[pid]))
+        train[a:b] = not held_out(pid) and (any(labels) or (field != "title" and not golds[pid]))
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 20,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
               "verbose": -1, "seed": args.seed, "num_threads": 2}
@@ -125,12 +130,11 @@ def main():
             if not keep(pid):
                 continue
             if not golds[pid]:
-                # A page without an author: how often one is named all the same.
-                named.append(1 / (1 + np.exp(-score[a:b].max())) > MIN_AUTHOR_SCORE)
+                # A page without an author (a date): how often one is named all the same.
+                named.append(1 / (1 + np.exp(-score[a:b].max())) > least)
                 continue
             best = int(np.argmax(score[a:b]))
-            # An author is named only when the model is sure enough (text_author.rs's MIN_SCORE).
-            sure = not args.author or 1 / (1 + np.exp(-score[a + best])) > MIN_AUTHOR_SCORE
+            sure = 1 / (1 + np.exp(-score[a + best])) > least
             chosen.append(labels[best] if sure else 0)
             # The baseline: text mode's earlier rule (a feature of its own), else the first candidate.
             rule = [i for i, row in enumerate(X[a:b]) if args.text and row[names.index("rule_choice")] == 1]
@@ -138,7 +142,7 @@ def main():
             reach.append(any(labels))
         print(f"{split}: {len(chosen)} pages, model {accuracy(chosen):.3f}, baseline "
               f"{accuracy(base):.3f}, best possible {accuracy(reach):.3f}"
-              + (f"; an author named on {accuracy(named):.3f} of {len(named)} pages without one" if named else ""),
+              + (f"; one named on {accuracy(named):.3f} of {len(named)} pages without one" if named else ""),
               file=sys.stderr)
     model = booster.dump_model()
     out = {"features": names, "threshold": 0.5, "trees": [tree_arrays(t) for t in model["tree_info"]]}

@@ -6,10 +6,11 @@
 //!     cargo run --release --example features -- --titles PAGES_DIR OUT.jsonl (title candidates)
 //!     cargo run --release --example features -- --text --titles PAGES_DIR OUT.jsonl
 //!     cargo run --release --example features -- --text --authors PAGES_DIR OUT.jsonl
+//!     cargo run --release --example features -- --text --dates PAGES_DIR OUT.jsonl
 //!
 //! With `--titles` it writes each page's title candidates and their features instead (an HTML
 //! page's names, or a text page's candidate lines), which `scripts/train_title_model.py` reads; with
-//! `--authors`, a text page's author candidates, in the same form.
+//! `--authors` or `--dates`, a text page's author or date candidates, in the same form.
 
 use std::io::Write;
 
@@ -21,9 +22,10 @@ fn main() -> std::io::Result<()> {
     let text_mode = args.iter().any(|a| a == "--text");
     let titles = args.iter().any(|a| a == "--titles");
     let authors = args.iter().any(|a| a == "--authors");
-    args.retain(|a| a != "--text" && a != "--titles" && a != "--authors");
+    let dates = args.iter().any(|a| a == "--dates");
+    args.retain(|a| !matches!(a.as_str(), "--text" | "--titles" | "--authors" | "--dates"));
     if args.len() != 3 {
-        eprintln!("usage: features [--text] [--titles|--authors] PAGES_DIR OUT.jsonl");
+        eprintln!("usage: features [--text] [--titles|--authors|--dates] PAGES_DIR OUT.jsonl");
         std::process::exit(1);
     }
     let mut names: Vec<_> = std::fs::read_dir(&args[1])?
@@ -45,12 +47,20 @@ fn main() -> std::io::Result<()> {
         else {
             continue;
         };
-        if authors && text_mode {
+        if (authors || dates) && text_mode {
             let mut blocks = tamis::text::segment(&text);
             tamis::classify::text::classify(&mut blocks);
-            let candidates = tamis::classify::text_author::candidates(&blocks);
-            let names: Vec<&str> = candidates.iter().map(|c| c.name.as_str()).collect();
-            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
+            let (names, rows): (Vec<String>, Vec<Vec<f32>>) = if authors {
+                tamis::classify::text_author::candidates(&blocks)
+                    .into_iter()
+                    .map(|c| (c.name, c.features.to_vec()))
+                    .unzip()
+            } else {
+                tamis::classify::text_date::candidates(&blocks)
+                    .into_iter()
+                    .map(|c| (c.date, c.features.to_vec()))
+                    .unzip()
+            };
             serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"id": id, "titles": names, "x": rows}),

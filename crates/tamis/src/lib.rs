@@ -160,11 +160,7 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
         .iter()
         .find(|b| b.label == Label::Title)
         .map(|b| b.text.clone());
-    let date = blocks
-        .iter()
-        .filter(|b| b.label != Label::Content && b.chars < 80)
-        .take(60)
-        .find_map(|b| meta::date::find_date(&b.text));
+    let date = classify::text_date::choose(&blocks);
     let meta = Metadata {
         url: opts.url.clone(),
         title,

@@ -9,6 +9,7 @@ pub mod model;
 pub mod phrases;
 pub mod text;
 pub mod text_author;
+pub mod text_date;
 pub mod text_title;
 
 /// The run of consecutive lines with the largest sum of weights (Kadane), as `start..end`.
