@@ -17,6 +17,8 @@ struct Phrases {
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
+    /// The first word of every byline label.
+    byline_first_words: HashSet<String>,
     roles: Vec<String>,
     date_labels: Vec<String>,
     update_labels: Vec<String>,
@@ -49,6 +51,10 @@ fn phrases() -> &'static Phrases {
             openers,
             related,
             byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
+            byline_first_words: lines(BYLINE_PREFIXES)
+                .map(normalize)
+                .filter_map(|p| p.split(' ').next().map(str::to_string))
+                .collect(),
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
             date_labels: lines(DATE_LABELS).map(str::to_lowercase).collect(),
             update_labels: lines(UPDATE_LABELS).map(str::to_lowercase).collect(),
@@ -93,7 +99,11 @@ fn first_word_known(line: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let set = &phrases().first_words;
+    contains_lower_cased(&phrases().first_words, word)
+}
+
+/// Whether `set` (of lower-case words) holds `word` once lower-cased.
+fn contains_lower_cased(set: &HashSet<String>, word: &str) -> bool {
     if word.chars().all(|c| !c.is_uppercase()) {
         return set.contains(word);
     }
@@ -244,6 +254,11 @@ pub fn byline_prefixes() -> &'static [String] {
 /// What follows a byline label ("By", "Written by:", "AUTEUR", any case) at the start of `line`,
 /// when it has one. Offsets come from `line` itself: lower-casing may change byte lengths.
 pub fn strip_byline_label(line: &str) -> Option<&str> {
+    // Most lines' first word opens no label: looked up before any label is compared.
+    let first = &line[..line.find([' ', ':']).unwrap_or(line.len())];
+    if !contains_lower_cased(&phrases().byline_first_words, first) {
+        return None;
+    }
     phrases().byline.iter().find_map(|p| {
         let head = line.get(..p.len())?;
         let rest = &line[p.len()..];

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
@@ -24,6 +24,12 @@ const LOOK_ABOVE: usize = 60;
 const LOOK_BELOW: usize = 15;
 /// Lines longer than this (in bytes) hold no byline.
 const MAX_LINE: usize = 160;
+/// Longest byline label, in bytes (data/byline-prefixes.txt).
+const LABEL_BYTES: usize = 24;
+/// Longest line, in bytes, that may hold a name alone (and a date after it).
+const NAME_LINE: usize = 100;
+/// Body words read for the words it writes in lower case.
+const BODY_WORDS: usize = 2000;
 /// At most this many candidates are scored per page.
 const MAX_CANDIDATES: usize = 48;
 /// Lines on each side of a candidate searched for its name printed again.
@@ -84,6 +90,9 @@ fn rule_choice(blocks: &[Block]) -> Option<String> {
 /// A line that is a byline label alone: "Written by", "Author:".
 fn is_label_alone(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim_end();
+    if t.len() > LABEL_BYTES {
+        return false;
+    }
     byline_prefixes().iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
@@ -100,10 +109,6 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
         .map_or(n, |i| i + 1);
     let title = blocks.iter().position(|b| b.label == Label::Title);
     let rule = rule_choice(blocks);
-    let mut copies: FxHashMap<&str, u32> = FxHashMap::default();
-    for b in blocks {
-        *copies.entry(b.text.trim()).or_default() += 1;
-    }
     let has_date = |i: usize| {
         blocks
             .get(i)
@@ -121,6 +126,25 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
         }
         let labelled = strip_byline_label(text).is_some();
         let after_label = i > 0 && is_label_alone(&blocks[i - 1].text);
+        // A line that is neither a byline nor after a byline's label is a name alone, perhaps with
+        // a date after it: short, opening with a capital, and a name as it stands unless it holds
+        // a digit (cleaning, which cuts dates off, is the costly part).
+        let alone = text.len() <= NAME_LINE
+            && text.starts_with(char::is_uppercase)
+            && (looks_like_name(text)
+                || (text.bytes().any(|b| b.is_ascii_digit()) && {
+                    // "Jane Doe May 2, 2025": the words before the first number look like a name.
+                    let head = text
+                        .split(|c: char| c.is_ascii_digit())
+                        .next()
+                        .unwrap_or("");
+                    head.split_whitespace()
+                        .take(2)
+                        .all(|w| w.starts_with(char::is_uppercase))
+                }));
+        if !(labelled || after_label || alone) {
+            continue;
+        }
         let Some(name) = clean_author(text) else {
             continue;
         };
@@ -132,12 +156,14 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
     if count == 0 {
         return Vec::new();
     }
-    // The words the page writes in lower case: a heading in title case ("Related Stories") is made
+    // The words the body writes in lower case: a heading in title case ("Related Stories") is made
     // of them, a person's name seldom is.
-    let lower: FxHashSet<&str> = blocks
+    let lower: FxHashSet<&str> = blocks[start.min(end)..end]
         .iter()
+        .filter(|b| b.label == Label::Content)
         .flat_map(|b| b.text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| w.starts_with(char::is_lowercase))
+        .take(BODY_WORDS)
         .collect();
     found
         .into_iter()
@@ -160,7 +186,12 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
                 name.split_whitespace().count() as f32,
                 ln(name.len() as f32),
                 ln(b.text.len() as f32),
-                copies.get(name.as_str()).copied().unwrap_or(0) as f32,
+                // Lines that are the name and nothing else (lines are trimmed; compared by length
+                // first).
+                blocks
+                    .iter()
+                    .filter(|x| x.text.len() == name.len() && x.text == name)
+                    .count() as f32,
                 mentions as f32,
                 has_date(i) as u8 as f32,
                 (has_date(i + 1) || has_date(i + 2) || (i > 0 && has_date(i - 1))) as u8 as f32,
@@ -206,15 +237,30 @@ pub fn choose(blocks: &[Block]) -> Option<String> {
     let Some(m) = model() else {
         return rule_choice(blocks);
     };
-    candidates(blocks)
+    let candidates = candidates(blocks);
+    let scored: Vec<f32> = candidates.iter().map(|c| m.predict(&c.features)).collect();
+    let best = (0..candidates.len())
+        .filter(|&k| scored[k] > MIN_SCORE)
+        .fold(None, |best: Option<usize>, k| match best {
+            Some(b) if scored[b] >= scored[k] => best,
+            _ => Some(k),
+        });
+    if let Some(k) = best {
+        return Some(candidates[k].name.clone());
+    }
+    // A signature: a name alone on the line right under the body's last one, none of whose words
+    // the body writes in lower case, is the author even where the model doubts it (on the dev
+    // sets such a line is as often a section's heading; on news pages it is the reporter).
+    let signed = NAMES.iter().position(|n| *n == "lines_below_body");
+    let alone = NAMES.iter().position(|n| *n == "line_is_name");
+    let lower = NAMES.iter().position(|n| *n == "words_seen_lower_case");
+    let (Some(signed), Some(alone), Some(lower)) = (signed, alone, lower) else {
+        return None;
+    };
+    candidates
         .into_iter()
-        .map(|c| (m.predict(&c.features), c.name))
-        .filter(|(p, _)| *p > MIN_SCORE)
-        .fold(None, |best: Option<(f32, String)>, (p, name)| match best {
-            Some((q, _)) if q >= p => best,
-            _ => Some((p, name)),
-        })
-        .map(|(_, name)| name)
+        .find(|c| c.features[signed] == 1.0 && c.features[alone] == 1.0 && c.features[lower] == 0.0)
+        .map(|c| c.name)
 }
 
 /// The shipped text author model, trained by `scripts/train_title_model.py --text --author`.
@@ -232,6 +278,13 @@ mod tests {
     use crate::blocks::Label;
     use crate::classify::text::{author, classify};
     use crate::text::segment;
+
+    #[test]
+    fn every_byline_label_fits_the_bound_of_a_label_alone() {
+        for label in crate::classify::phrases::byline_prefixes() {
+            assert!(label.len() <= super::LABEL_BYTES, "{label}");
+        }
+    }
 
     #[test]
     fn the_shipped_model_loads() {

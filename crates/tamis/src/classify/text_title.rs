@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
@@ -116,12 +116,6 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
     if lines.is_empty() {
         return Vec::new();
     }
-    let mut copies: FxHashMap<&str, (u32, usize)> = FxHashMap::default();
-    for (i, b) in blocks.iter().enumerate() {
-        let e = copies.entry(b.text.as_str()).or_insert((0, i));
-        e.0 += 1;
-        e.1 = i;
-    }
     let body: FxHashSet<String> = blocks[start.min(n)..end.min(n)]
         .iter()
         .filter(|b| b.label == Label::Content)
@@ -145,7 +139,12 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
             let (own, shared) = words(&b.text).fold((0u32, 0u32), |(o, sh), word| {
                 (o + 1, sh + body.contains(&word) as u32)
             });
-            let (count, last) = copies.get(b.text.as_str()).copied().unwrap_or((1, i));
+            // The page's lines that repeat this one, and the last of them.
+            let (count, last) = blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.text.len() == b.text.len() && x.text == b.text)
+                .fold((0u32, i), |(c, _), (j, _)| (c + 1, j));
             let below = |d: usize| blocks.get(i + d);
             let features = [
                 start as f32 - i as f32,

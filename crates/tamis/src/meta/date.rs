@@ -148,17 +148,33 @@ const MONTHS: &[(&str, u32)] = &[
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     // No month name is shorter than three bytes or longer than sixteen, or starts with other than
-    // a letter: most words are ruled out before any comparison.
+    // a letter: most words are ruled out before any look-up.
     if !(3..=16).contains(&w.len()) || !w.starts_with(char::is_alphabetic) {
         return None;
     }
-    let found = if w.is_ascii() {
-        MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w))
-    } else {
-        let w = w.to_lowercase();
-        MONTHS.iter().find(|(name, _)| *name == w)
-    };
-    found.map(|&(_, m)| m)
+    let months = month_numbers();
+    if w.is_ascii() {
+        // Lower-cased on the stack.
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return months.get(std::str::from_utf8(lower).ok()?).copied();
+    }
+    months.get(w.to_lowercase().as_str()).copied()
+}
+
+/// [`MONTHS`] as a map; where a name repeats, its first number.
+fn month_numbers() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for &(name, number) in MONTHS {
+            map.entry(name).or_insert(number);
+        }
+        map
+    })
 }
 
 fn valid(y: u32, m: u32, d: u32) -> Option<String> {
