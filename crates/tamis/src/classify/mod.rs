@@ -7,6 +7,7 @@ pub mod features;
 pub mod html;
 pub mod model;
 pub mod phrases;
+pub mod scoring;
 pub mod text;
 pub mod text_author;
 pub mod text_date;

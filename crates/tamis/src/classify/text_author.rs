@@ -16,6 +16,7 @@ use rustc_hash::FxHashSet;
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, byline_prefixes, looks_like_name, strip_byline_label};
+use crate::classify::scoring::{self, ln};
 use crate::classify::text::is_furniture;
 use crate::meta::{clean_author, date::find_date};
 
@@ -70,10 +71,6 @@ pub struct Candidate {
     pub features: [f32; COUNT],
 }
 
-fn ln(x: f32) -> f32 {
-    (1.0 + x.max(0.0)).ln()
-}
-
 /// The author the rule of earlier versions took: the first byline line's name.
 fn rule_choice(blocks: &[Block]) -> Option<String> {
     blocks
@@ -99,14 +96,7 @@ fn is_label_alone(text: &str) -> bool {
 /// Every candidate of a page whose lines are labelled.
 pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
     let n = blocks.len();
-    let start = blocks
-        .iter()
-        .position(|b| b.label == Label::Content)
-        .unwrap_or(0);
-    let end = blocks
-        .iter()
-        .rposition(|b| b.label == Label::Content)
-        .map_or(n, |i| i + 1);
+    let (start, end) = scoring::body_span(blocks);
     let title = blocks.iter().position(|b| b.label == Label::Title);
     let rule = rule_choice(blocks);
     let has_date = |i: usize| {
@@ -237,16 +227,9 @@ pub fn choose(blocks: &[Block]) -> Option<String> {
     let Some(m) = model() else {
         return rule_choice(blocks);
     };
-    let candidates = candidates(blocks);
-    let scored: Vec<f32> = candidates.iter().map(|c| m.predict(&c.features)).collect();
-    let best = (0..candidates.len())
-        .filter(|&k| scored[k] > MIN_SCORE)
-        .fold(None, |best: Option<usize>, k| match best {
-            Some(b) if scored[b] >= scored[k] => best,
-            _ => Some(k),
-        });
-    if let Some(k) = best {
-        return Some(candidates[k].name.clone());
+    let mut candidates = candidates(blocks);
+    if let Some(k) = scoring::best(m, candidates.iter().map(|c| &c.features[..]), MIN_SCORE) {
+        return Some(candidates.swap_remove(k).name);
     }
     // A signature: a name alone on the line right under the body's last one, none of whose words
     // the body writes in lower case, is the author even where the model doubts it (on the dev
@@ -266,16 +249,17 @@ pub fn choose(blocks: &[Block]) -> Option<String> {
 /// The shipped text author model, trained by `scripts/train_title_model.py --text --author`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_json(include_str!("../../data/text-author-model.json"), NAMES).ok()
-        })
-        .as_ref()
+    scoring::load(
+        &MODEL,
+        include_str!("../../data/text-author-model.json"),
+        NAMES,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use crate::blocks::Label;
+    use crate::classify::scoring;
     use crate::classify::text::{author, classify};
     use crate::text::segment;
 
@@ -296,16 +280,8 @@ mod tests {
 
     #[test]
     fn the_byline_names_the_author_and_a_menu_entry_does_not() {
-        let page = "Home\nLatest News\nContact Us\n\nRiver festival returns to the old harbour\n\n\
-            By Jane Doe | May 2, 2025\n\n\
-            The river festival returns this summer with boats, music and food stalls along both banks \
-            of the old harbour, the town said on Monday.\n\n\
-            Organisers expect twenty thousand visitors over the three days, twice as many as last \
-            year, and have asked the ferry company for extra crossings.\n\n\
-            Stalls will open at ten each morning; the harbour road will be closed to cars from Friday \
-            evening until Sunday night, and buses will stop at the station instead.\n\n\
-            Related Stories\nRead More\n";
-        let mut blocks = segment(page);
+        let page = format!("{}Related Stories\nRead More\n", scoring::SIGNED_PAGE);
+        let mut blocks = segment(&page);
         classify(&mut blocks);
         assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
         // The byline is metadata, not text.

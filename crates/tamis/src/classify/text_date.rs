@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, mentions_update};
+use crate::classify::scoring::{self, ln};
 use crate::meta::date::{find_date, names_month};
 
 /// Lines this far above the body's first line, or below its last, are still searched.
@@ -53,10 +54,6 @@ pub struct Candidate {
     pub features: [f32; COUNT],
 }
 
-fn ln(x: f32) -> f32 {
-    (1.0 + x.max(0.0)).ln()
-}
-
 /// Days since year 0 of an ISO date, near enough to compare dates (months of 31 days).
 fn days(date: &str) -> f32 {
     let part = |r: std::ops::Range<usize>| {
@@ -80,14 +77,7 @@ fn rule_choice(blocks: &[Block]) -> Option<String> {
 /// Every candidate of a page whose lines are labelled.
 pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
     let n = blocks.len();
-    let start = blocks
-        .iter()
-        .position(|b| b.label == Label::Content)
-        .unwrap_or(0);
-    let end = blocks
-        .iter()
-        .rposition(|b| b.label == Label::Content)
-        .map_or(n, |i| i + 1);
+    let (start, end) = scoring::body_span(blocks);
     let title = blocks.iter().position(|b| b.label == Label::Title);
     let lo = start.saturating_sub(LOOK_ABOVE).min(n);
     let hi = (end + LOOK_BELOW).min(n);
@@ -145,29 +135,24 @@ pub fn choose(blocks: &[Block]) -> Option<String> {
     let Some(m) = model() else {
         return rule_choice(blocks);
     };
-    candidates(blocks)
-        .into_iter()
-        .map(|c| (m.predict(&c.features), c.date))
-        .filter(|(p, _)| *p > MIN_SCORE)
-        .fold(None, |best: Option<(f32, String)>, (p, date)| match best {
-            Some((q, _)) if q >= p => best,
-            _ => Some((p, date)),
-        })
-        .map(|(_, date)| date)
+    let mut candidates = candidates(blocks);
+    let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), MIN_SCORE)?;
+    Some(candidates.swap_remove(k).date)
 }
 
 /// The shipped text date model, trained by `scripts/train_title_model.py --text --date`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_json(include_str!("../../data/text-date-model.json"), NAMES).ok()
-        })
-        .as_ref()
+    scoring::load(
+        &MODEL,
+        include_str!("../../data/text-date-model.json"),
+        NAMES,
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::classify::scoring;
     use crate::classify::text::classify;
     use crate::text::segment;
 
@@ -181,16 +166,11 @@ mod tests {
 
     #[test]
     fn the_dateline_under_the_title_dates_the_page() {
-        let page = "Home\nLatest News\nContact Us\n\nRiver festival returns to the old harbour\n\n\
-            By Jane Doe | May 2, 2025\n\n\
-            The river festival returns this summer with boats, music and food stalls along both banks \
-            of the old harbour, the town said on Monday.\n\n\
-            Organisers expect twenty thousand visitors over the three days, twice as many as last \
-            year, and have asked the ferry company for extra crossings.\n\n\
-            Stalls will open at ten each morning; the harbour road will be closed to cars from Friday \
-            evening until Sunday night, and buses will stop at the station instead.\n\n\
-            Ferry timetable changes announced\nJune 14, 2025\n\n© 2019 Town Herald\n";
-        let mut blocks = segment(page);
+        let page = format!(
+            "{}Ferry timetable changes announced\nJune 14, 2025\n\n© 2019 Town Herald\n",
+            scoring::SIGNED_PAGE
+        );
+        let mut blocks = segment(&page);
         classify(&mut blocks);
         assert_eq!(super::choose(&blocks).as_deref(), Some("2025-05-02"));
     }

@@ -14,6 +14,7 @@ use rustc_hash::FxHashSet;
 use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::byline_name;
+use crate::classify::scoring::{self, ln};
 use crate::classify::text::is_furniture;
 use crate::meta::date::find_date;
 
@@ -94,10 +95,6 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
-}
-
-fn ln(x: f32) -> f32 {
-    (1.0 + x.max(0.0)).ln()
 }
 
 /// Every candidate line of a page whose lines are labelled, the body running from `start` to `end`.
@@ -195,27 +192,19 @@ pub fn choose(blocks: &[Block], weights: &[f32], start: usize, end: usize) -> Op
     let Some(m) = model() else {
         return rule_choice(blocks, start);
     };
-    candidates(blocks, weights, start, end)
-        .iter()
-        .map(|c| (m.predict(&c.features), c.line))
-        .fold(None, |best: Option<(f32, usize)>, (p, line)| {
-            if best.is_none_or(|(q, _)| p > q) {
-                Some((p, line))
-            } else {
-                best
-            }
-        })
-        .map(|(_, line)| line)
+    let candidates = candidates(blocks, weights, start, end);
+    let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), -1.0)?;
+    Some(candidates[k].line)
 }
 
 /// The shipped text title model, trained by `scripts/train_title_model.py --text`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_json(include_str!("../../data/text-title-model.json"), NAMES).ok()
-        })
-        .as_ref()
+    scoring::load(
+        &MODEL,
+        include_str!("../../data/text-title-model.json"),
+        NAMES,
+    )
 }
 
 #[cfg(test)]

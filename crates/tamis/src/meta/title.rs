@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use super::{lowercase_words, Signals};
 use crate::classify::model::Model;
+use crate::classify::scoring;
 
 /// Where a page names itself; the text of a candidate that several give is taken from the first.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,26 +125,18 @@ pub struct Candidate {
 
 /// The page's title: the best scored candidate, or `None` when the page names itself nowhere.
 pub fn choose(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Option<String> {
-    let candidates = candidates(s, sitename, url);
+    let mut candidates = candidates(s, sitename, url);
     let Some(m) = model() else {
         return candidates.into_iter().next().map(|c| c.text);
     };
-    let mut best: Option<(f32, Candidate)> = None;
-    for c in candidates {
-        let p = m.predict(&c.features);
-        if best.as_ref().is_none_or(|(q, _)| p > *q) {
-            best = Some((p, c));
-        }
-    }
-    best.map(|(_, c)| c.text)
+    let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), -1.0)?;
+    Some(candidates.swap_remove(k).text)
 }
 
 /// The shipped title model, trained by `scripts/train_title_model.py`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| Model::from_json(include_str!("../../data/title-model.json"), NAMES).ok())
-        .as_ref()
+    scoring::load(&MODEL, include_str!("../../data/title-model.json"), NAMES)
 }
 
 /// A candidate while the page's names are being cut: the text and every place it came from.
