@@ -410,16 +410,21 @@ pub fn is_weekday(word: &str) -> bool {
 /// 04.09.2025 (day first), 09/04/2025 (month first, as in the US, unless the first part exceeds 12).
 fn dotted_or_slashed(tok: &str) -> Option<String> {
     let tok = tok.trim_matches(|c: char| !c.is_ascii_digit());
+    // "1.1.2025" to "12/12/2025": most tokens are ruled out by their length.
+    if !(8..=10).contains(&tok.len()) {
+        return None;
+    }
     for sep in ['.', '/', '-'] {
-        let parts: Vec<&str> = tok.split(sep).collect();
-        if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+        let mut parts = tok.split(sep);
+        let (Some(a), Some(b), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if y.len() != 4 || a.len() > 2 || b.len() > 2 {
             continue;
         }
-        let (a, b, y) = (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        );
+        let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
         let (d, m) = if sep == '/' && a <= 12 {
             (b, a)
         } else {
