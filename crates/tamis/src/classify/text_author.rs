@@ -25,7 +25,7 @@ const LOOK_ABOVE: usize = 60;
 const LOOK_BELOW: usize = 15;
 /// Lines longer than this (in bytes) hold no byline.
 const MAX_LINE: usize = 160;
-/// Longest byline label, in bytes (data/byline-prefixes.txt).
+/// A bound on the byline labels' length, in bytes (data/byline-prefixes.txt; a test holds it).
 const LABEL_BYTES: usize = 24;
 /// Longest line, in bytes, that may hold a name alone (and a date after it).
 const NAME_LINE: usize = 100;
@@ -199,7 +199,7 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
         .collect()
 }
 
-/// The share of a name's words that the page also writes in lower case.
+/// The share of a name's words that the body (`lower`: its lower-case words) also writes in lower case.
 fn seen_lower_case(name: &str, lower: &FxHashSet<&str>) -> f32 {
     let (mut words, mut seen) = (0u32, 0u32);
     for w in name

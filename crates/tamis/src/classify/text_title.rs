@@ -103,7 +103,8 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
     let from = start.saturating_sub(LOOK_ABOVE);
     // The body's first lines are candidates only when it holds more: a page's one line of text
     // stays text.
-    let kept = blocks[start.min(n)..end.min(n)]
+    let body_lines = &blocks[start.min(end).min(n)..end.min(n)];
+    let kept = body_lines
         .iter()
         .filter(|b| b.label == Label::Content)
         .count();
@@ -113,7 +114,7 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
     if lines.is_empty() {
         return Vec::new();
     }
-    let body: FxHashSet<String> = blocks[start.min(n)..end.min(n)]
+    let body: FxHashSet<String> = body_lines
         .iter()
         .filter(|b| b.label == Label::Content)
         .flat_map(|b| words(&b.text))
