@@ -47,54 +47,20 @@ fn main() -> std::io::Result<()> {
         else {
             continue;
         };
-        if (authors || dates) && text_mode {
-            let mut blocks = tamis::text::segment(&text);
-            tamis::classify::text::classify(&mut blocks);
-            let (names, rows): (Vec<String>, Vec<Vec<f32>>) = if authors {
-                tamis::classify::text_author::candidates(&blocks)
-                    .into_iter()
-                    .map(|c| (c.name, c.features.to_vec()))
-                    .unzip()
+        if titles || authors || dates {
+            let wanted = if authors {
+                Wanted::Authors
+            } else if dates {
+                Wanted::Dates
             } else {
-                tamis::classify::text_date::candidates(&blocks)
-                    .into_iter()
-                    .map(|c| (c.date, c.features.to_vec()))
-                    .unzip()
+                Wanted::Titles
+            };
+            let Some((names, rows)) = candidates(&text, text_mode, wanted) else {
+                continue;
             };
             serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"id": id, "titles": names, "x": rows}),
-            )?;
-            out.write_all(b"\n")?;
-            continue;
-        }
-        if titles && text_mode {
-            let mut blocks = tamis::text::segment(&text);
-            let Some((weights, start, end)) = tamis::classify::text::label_lines(&mut blocks)
-            else {
-                continue;
-            };
-            let candidates = tamis::classify::text_title::candidates(&blocks, &weights, start, end);
-            let texts: Vec<&str> = candidates
-                .iter()
-                .map(|c| blocks[c.line].text.as_str())
-                .collect();
-            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
-            serde_json::to_writer(
-                &mut out,
-                &serde_json::json!({"id": id, "titles": texts, "x": rows}),
-            )?;
-            out.write_all(b"\n")?;
-            continue;
-        }
-        if titles {
-            let signals = tamis::meta::signals(&Dom::parse(&text));
-            let candidates = tamis::meta::title_candidates(&signals, None);
-            let texts: Vec<&str> = candidates.iter().map(|c| c.text.as_str()).collect();
-            let rows: Vec<&[f32]> = candidates.iter().map(|c| &c.features[..]).collect();
-            serde_json::to_writer(
-                &mut out,
-                &serde_json::json!({"id": id, "titles": texts, "x": rows}),
             )?;
             out.write_all(b"\n")?;
             continue;
@@ -132,4 +98,52 @@ fn main() -> std::io::Result<()> {
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// Which metadata candidates `--titles`, `--authors` or `--dates` asks for.
+#[derive(Clone, Copy)]
+enum Wanted {
+    Titles,
+    Authors,
+    Dates,
+}
+
+/// A page's candidates and their features: an HTML page's titles, or a text page's title lines,
+/// authors or dates (`None` for a text page with no line).
+fn candidates(text: &str, text_mode: bool, wanted: Wanted) -> Option<(Vec<String>, Vec<Vec<f32>>)> {
+    use tamis::classify::{text as lines, text_author, text_date, text_title};
+    if !text_mode {
+        let signals = tamis::meta::signals(&Dom::parse(text));
+        let found = tamis::meta::title_candidates(&signals, None);
+        return Some(
+            found
+                .into_iter()
+                .map(|c| (c.text, c.features.to_vec()))
+                .unzip(),
+        );
+    }
+    let mut blocks = tamis::text::segment(text);
+    Some(match wanted {
+        Wanted::Titles => {
+            let (weights, start, end) = lines::label_lines(&mut blocks)?;
+            text_title::candidates(&blocks, &weights, start, end)
+                .into_iter()
+                .map(|c| (blocks[c.line].text.clone(), c.features.to_vec()))
+                .unzip()
+        }
+        Wanted::Authors => {
+            lines::classify(&mut blocks);
+            text_author::candidates(&blocks)
+                .into_iter()
+                .map(|c| (c.name, c.features.to_vec()))
+                .unzip()
+        }
+        Wanted::Dates => {
+            lines::classify(&mut blocks);
+            text_date::candidates(&blocks)
+                .into_iter()
+                .map(|c| (c.date, c.features.to_vec()))
+                .unzip()
+        }
+    })
 }
