@@ -374,21 +374,21 @@ pub fn looks_like_name(s: &str) -> bool {
     if s.len() > 60 || s.ends_with(['.', '!', '?', ':']) {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    if !(2..=5).contains(&s.split_whitespace().count()) {
         return false;
     }
     let particles = [
         "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "al", "bin", "ibn", "y",
     ];
-    words.iter().all(|w| {
+    s.split_whitespace().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
         (first.is_uppercase()
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
-            || particles.contains(&w.to_lowercase().as_str())
-    }) && words
-        .iter()
+            // The particles are ASCII: compared without lower-casing the word.
+            || particles.iter().any(|p| w.eq_ignore_ascii_case(p))
+    }) && s
+        .split_whitespace()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
