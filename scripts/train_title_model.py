@@ -94,9 +94,10 @@ def main():
     source = {"author": "crates/tamis/src/classify/text_author.rs",
               "publish_date": "crates/tamis/src/classify/text_date.rs",
               "title": "crates/tamis/src/classify/text_title.rs" if args.text else "crates/tamis/src/meta/title.rs"}[field]
-    # The referee's comparison: titles equal once normalised, authors as the same set of names.
-    # Authors and dates are named only when the model is sure enough; a title always is.
-    least = min_score(source) if field != "title" else 0.0
+    # The referee's comparison: titles equal once normalised, authors as the same set of names, dates
+    # as the same day. Authors and dates are named only when the model is sure enough; a title always
+    # is (the choosers pass -1 as the least score).
+    least = min_score(source) if field != "title" else -1.0
     right = {"author": author_match, "publish_date": date_match}.get(field, lambda pred, gold: norm(pred) == norm(gold))
     names = feature_list("NAMES", source)
     X, y, w, groups, golds = [], [], [], [], {}
@@ -117,7 +118,7 @@ def main():
     train = np.zeros(len(X), dtype=bool)
     for pid, _, labels, a, b in groups:
         # Pages where no candidate is right teach nothing about choosing among them, except, for
-        # authors, the pages that name none: every name they print is not the author.
+        # authors and dates, the pages that have none: every candidate they show is wrong.
         train[a:b] = not held_out(pid) and (any(labels) or (field != "title" and not golds[pid]))
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 20,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
