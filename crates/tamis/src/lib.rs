@@ -113,10 +113,9 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
             .or_else(|| {
                 // "Written by" on its own, the name in the next block.
                 blocks.windows(2).take(400).find_map(|w| {
-                    let label = w[0].text.trim().trim_end_matches(':').to_lowercase();
-                    let is_label = classify::phrases::byline_prefixes().contains(&label);
-                    (is_label && classify::phrases::looks_like_name(&w[1].text))
-                        .then_some(w[1].text.as_str())
+                    (classify::phrases::is_byline_label(&w[0].text)
+                        && classify::phrases::looks_like_name(&w[1].text))
+                    .then_some(w[1].text.as_str())
                 })
             })
             .and_then(meta::clean_author);

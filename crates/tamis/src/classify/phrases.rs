@@ -17,8 +17,9 @@ struct Phrases {
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
-    /// The first word of every byline label.
+    /// The first word of every byline label, and the longest label's length in bytes.
     byline_first_words: HashSet<String>,
+    byline_longest: usize,
     roles: Vec<String>,
     date_labels: Vec<String>,
     update_labels: Vec<String>,
@@ -39,6 +40,7 @@ fn phrases() -> &'static Phrases {
             .collect();
         openers.sort();
         let related: Vec<String> = lines(RELATED_PREFIXES).map(normalize).collect();
+        let byline: Vec<String> = lines(BYLINE_PREFIXES).map(normalize).collect();
         let first_words = whole
             .iter()
             .chain(&related)
@@ -50,11 +52,12 @@ fn phrases() -> &'static Phrases {
             whole,
             openers,
             related,
-            byline: lines(BYLINE_PREFIXES).map(normalize).collect(),
-            byline_first_words: lines(BYLINE_PREFIXES)
-                .map(normalize)
+            byline_first_words: byline
+                .iter()
                 .filter_map(|p| p.split(' ').next().map(str::to_string))
                 .collect(),
+            byline_longest: byline.iter().map(String::len).max().unwrap_or(0),
+            byline,
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
             date_labels: lines(DATE_LABELS).map(str::to_lowercase).collect(),
             update_labels: lines(UPDATE_LABELS).map(str::to_lowercase).collect(),
@@ -245,10 +248,20 @@ fn after_words(line: &str, n: usize) -> &str {
     rest.trim_start()
 }
 
-/// The name in a byline such as "By Jane Doe" or "Par Jean Dupont", if the line is one.
-/// The words that open a byline ("by", "written by", "auteur", …), lower-cased.
-pub fn byline_prefixes() -> &'static [String] {
-    &phrases().byline
+/// Whether `text` is a byline label and nothing else ("Written by", "Author:", "АВТОР"), in any case.
+pub fn is_byline_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    let p = phrases();
+    // Lower-casing shrinks a text to a third of its bytes at most: longer ones are no label.
+    if t.is_empty() || t.len() > 3 * p.byline_longest {
+        return false;
+    }
+    if t.is_ascii() {
+        p.byline.iter().any(|label| t.eq_ignore_ascii_case(label))
+    } else {
+        let lower = t.to_lowercase();
+        p.byline.contains(&lower)
+    }
 }
 
 /// What follows a byline label ("By", "Written by:", "AUTEUR", any case) at the start of `line`,
@@ -395,6 +408,16 @@ pub fn looks_like_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_label_alone_is_recognised_in_any_case() {
+        for label in ["Written by", "Author:", "  BY  ", "АВТОР", "Auteur :"] {
+            assert!(is_byline_label(label), "{label}");
+        }
+        for line in ["By Jane Doe", "", ":", "Authors of the world"] {
+            assert!(!is_byline_label(line), "{line}");
+        }
+    }
 
     #[test]
     fn markup_leftovers() {

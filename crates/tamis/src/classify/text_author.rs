@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, byline_prefixes, looks_like_name, strip_byline_label};
+use crate::classify::phrases::{byline_name, is_byline_label, looks_like_name, strip_byline_label};
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::is_furniture;
 use crate::meta::{clean_author, date::find_date};
@@ -25,8 +25,6 @@ const LOOK_ABOVE: usize = 60;
 const LOOK_BELOW: usize = 15;
 /// Lines longer than this (in bytes) hold no byline.
 const MAX_LINE: usize = 160;
-/// A bound on the byline labels' length, in bytes (data/byline-prefixes.txt; a test holds it).
-const LABEL_BYTES: usize = 24;
 /// Longest line, in bytes, that may hold a name alone (and a date after it).
 const NAME_LINE: usize = 100;
 /// Body words read for the words it writes in lower case.
@@ -84,15 +82,6 @@ fn rule_choice(blocks: &[Block]) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A line that is a byline label alone: "Written by", "Author:".
-fn is_label_alone(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim_end();
-    if t.len() > LABEL_BYTES {
-        return false;
-    }
-    byline_prefixes().iter().any(|p| t.eq_ignore_ascii_case(p))
-}
-
 /// Every candidate of a page whose lines are labelled.
 pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
     let n = blocks.len();
@@ -115,7 +104,7 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
             continue;
         }
         let labelled = strip_byline_label(text).is_some();
-        let after_label = i > 0 && is_label_alone(&blocks[i - 1].text);
+        let after_label = i > 0 && is_byline_label(&blocks[i - 1].text);
         // A line that is neither a byline nor after a byline's label is a name alone, perhaps with
         // a date after it: short, opening with a capital, and a name as it stands unless it holds
         // a digit (cleaning, which cuts dates off, is the costly part).
@@ -262,13 +251,6 @@ mod tests {
     use crate::classify::scoring;
     use crate::classify::text::{author, classify};
     use crate::text::segment;
-
-    #[test]
-    fn every_byline_label_fits_the_bound_of_a_label_alone() {
-        for label in crate::classify::phrases::byline_prefixes() {
-            assert!(label.len() <= super::LABEL_BYTES, "{label}");
-        }
-    }
 
     #[test]
     fn the_shipped_model_loads() {

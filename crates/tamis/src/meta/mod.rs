@@ -331,7 +331,6 @@ fn is_author_element(node: &crate::html::dom::Node) -> bool {
 /// An author's name as a page prints it, cleaned: byline labels ("By", "Written by:"), a date
 /// around it and quotes come off; URLs, e-mail addresses and a label alone are refused.
 pub fn clean_author(raw: &str) -> Option<String> {
-    let prefixes = phrases::byline_prefixes();
     let mut a = clean(raw);
     // Labels that open a byline, in any case and with or without a colon: "By", "Written by:",
     // "Author" (data/byline-prefixes.txt).
@@ -385,7 +384,7 @@ pub fn clean_author(raw: &str) -> Option<String> {
         || a.starts_with("www.")
         // A template's placeholder: "page.head.extra.author".
         || (!a.contains(' ') && a.matches('.').count() >= 3 && !a.chars().any(char::is_uppercase))
-        || prefixes.iter().any(|p| a.eq_ignore_ascii_case(p))
+        || phrases::is_byline_label(&a)
     {
         return None;
     }
