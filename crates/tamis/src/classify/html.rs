@@ -9,8 +9,8 @@
 use crate::blocks::{Block, Hints, Kind, Label};
 use std::sync::OnceLock;
 
-use crate::classify::features;
 use crate::classify::model::Model;
+use crate::classify::{features, scoring};
 use crate::html::dom::{Dom, NodeId, NONE};
 
 /// How far up the tree a block's weight is carried.
@@ -89,11 +89,11 @@ pub fn main_container(dom: &Dom, blocks: &[Block]) -> NodeId {
 /// The shipped block classifier, trained by `scripts/train_model.py`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_json(include_str!("../../data/model.json"), features::NAMES).ok()
-        })
-        .as_ref()
+    scoring::load(
+        &MODEL,
+        include_str!("../../data/model.json"),
+        features::NAMES,
+    )
 }
 
 /// Labels every block of the page: the learned classifier decides content, with the container

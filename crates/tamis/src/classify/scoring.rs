@@ -3,6 +3,7 @@
 //! The HTML title ([`crate::meta::title`]) and text mode's title, author and date
 //! ([`super::text_title`], [`super::text_author`], [`super::text_date`]) each make candidates with
 //! features of their own; the scoring, the model's loading and the page facts they read are here.
+//! The block and line classifiers load their models through [`load`] too.
 
 use std::sync::OnceLock;
 

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
-use crate::classify::{best_run, features, text_author, text_title};
+use crate::classify::{best_run, features, scoring, text_author, text_title};
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
 pub fn weight(b: &Block) -> f32 {
@@ -125,15 +125,11 @@ pub(super) fn is_furniture(b: &Block) -> bool {
 /// The shipped line classifier, trained by `scripts/train_model.py --text`.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_json(
-                include_str!("../../data/text-model.json"),
-                features::TEXT_NAMES,
-            )
-            .ok()
-        })
-        .as_ref()
+    scoring::load(
+        &MODEL,
+        include_str!("../../data/text-model.json"),
+        features::TEXT_NAMES,
+    )
 }
 
 /// Bylines: "By …" lines near the body, and a lone name right before or right after it.
