@@ -110,15 +110,21 @@ fn contains_lower_cased(set: &HashSet<String>, word: &str) -> bool {
     if word.chars().all(|c| !c.is_uppercase()) {
         return set.contains(word);
     }
-    // A short ASCII word is lower-cased on the stack.
+    with_lower_case(word, |w| set.contains(w))
+}
+
+/// `f` of `word` lower-cased: on the stack when the word is short and ASCII, as most are.
+pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+        if let Ok(w) = std::str::from_utf8(lower) {
+            return f(w);
+        }
     }
-    set.contains(&word.to_lowercase())
+    f(&word.to_lowercase())
 }
 
 /// Longest line, in bytes, that a phrase opener may start.

@@ -152,16 +152,7 @@ fn month(word: &str) -> Option<u32> {
     if !(3..=16).contains(&w.len()) || !w.starts_with(char::is_alphabetic) {
         return None;
     }
-    let months = month_numbers();
-    if w.is_ascii() {
-        // Lower-cased on the stack.
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        return months.get(std::str::from_utf8(lower).ok()?).copied();
-    }
-    months.get(w.to_lowercase().as_str()).copied()
+    crate::classify::phrases::with_lower_case(w, |w| month_numbers().get(w).copied())
 }
 
 /// [`MONTHS`] as a map; where a name repeats, its first number.
