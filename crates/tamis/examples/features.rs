@@ -70,7 +70,8 @@ fn main() -> std::io::Result<()> {
             let blocks = tamis::text::segment(&text);
             let weights: Vec<f32> = blocks.iter().map(tamis::classify::text::weight).collect();
             let run = tamis::classify::best_run(&weights);
-            let x = features::compute_text(&blocks, &weights, run);
+            let dates = tamis::classify::text::LineDates::new(blocks.len());
+            let x = features::compute_text(&blocks, &weights, run, &dates);
             (blocks, x, features::TEXT_COUNT, false)
         } else {
             let dom = Dom::parse(&text);
@@ -123,24 +124,25 @@ fn candidates(text: &str, text_mode: bool, wanted: Wanted) -> Option<(Vec<String
         );
     }
     let mut blocks = tamis::text::segment(text);
+    let dates = lines::LineDates::new(blocks.len());
     Some(match wanted {
         Wanted::Titles => {
-            let (weights, start, end) = lines::label_lines(&mut blocks)?;
-            text_title::candidates(&blocks, &weights, start, end)
+            let (weights, start, end) = lines::label_lines(&mut blocks, &dates)?;
+            text_title::candidates(&blocks, &weights, start, end, &dates)
                 .into_iter()
                 .map(|c| (blocks[c.line].text.clone(), c.features.to_vec()))
                 .unzip()
         }
         Wanted::Authors => {
             lines::classify(&mut blocks);
-            text_author::candidates(&blocks)
+            text_author::candidates(&blocks, &dates)
                 .into_iter()
                 .map(|c| (c.name, c.features.to_vec()))
                 .unzip()
         }
         Wanted::Dates => {
             lines::classify(&mut blocks);
-            text_date::candidates(&blocks)
+            text_date::candidates(&blocks, &dates)
                 .into_iter()
                 .map(|c| (c.date, c.features.to_vec()))
                 .unzip()

@@ -152,19 +152,18 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
             }
         }
     }
-    classify::text::classify(&mut blocks);
+    let found = classify::text::classify(&mut blocks);
     let (mut body, comments) = sections(&blocks);
     drop_fragment(&mut body);
     let title = blocks
         .iter()
         .find(|b| b.label == Label::Title)
         .map(|b| b.text.clone());
-    let date = classify::text_date::choose(&blocks);
     let meta = Metadata {
         url: opts.url.clone(),
         title,
-        author: classify::text::author(&blocks),
-        date,
+        author: found.author,
+        date: found.date,
         language: meta::lang::detect(&render::plain_text(&body)),
         ..Metadata::default()
     };

@@ -386,7 +386,12 @@ fn paragraph_starts(blocks: &[Block]) -> Vec<bool> {
 
 /// The feature vectors of all lines of a text page. `weights` are the heuristic line weights and
 /// `run` the heuristic body (the run of lines with the largest total weight).
-pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> Vec<f32> {
+pub fn compute_text(
+    blocks: &[Block],
+    weights: &[f32],
+    run: (usize, usize),
+    dates: &crate::classify::text::LineDates,
+) -> Vec<f32> {
     use crate::classify::phrases::{byline_name, is_comment_marker, looks_like_name};
     let n = blocks.len();
     let page_chars: f32 = blocks.iter().map(|b| b.chars as f32).sum::<f32>().max(1.0);
@@ -456,7 +461,7 @@ pub fn compute_text(blocks: &[Block], weights: &[f32], run: (usize, usize)) -> V
             byline_name(&b.text).is_some() as u8 as f32,
             looks_like_name(&b.text) as u8 as f32,
             // Datelines are short: long lines are not searched.
-            (b.chars <= 100 && crate::meta::date::find_date(&b.text).is_some()) as u8 as f32,
+            (b.chars <= 100 && dates.of(blocks, i).is_some()) as u8 as f32,
             (b.kind == Kind::ListItem) as u8 as f32,
             i as f32 / n.max(1) as f32,
             chars_before / page_chars,
@@ -507,7 +512,8 @@ mod tests {
         let flat = crate::text::segment(&"A line of text.\n".repeat(20));
         assert!(paragraph_starts(&flat).iter().all(|&o| o));
         let weights = vec![0.0; with_blanks.len()];
-        let x = compute_text(&with_blanks, &weights, (0, with_blanks.len()));
+        let dates = crate::classify::text::LineDates::new(with_blanks.len());
+        let x = compute_text(&with_blanks, &weights, (0, with_blanks.len()), &dates);
         let at = |row: usize, name: &str| {
             x[row * TEXT_COUNT + TEXT_NAMES.iter().position(|n| *n == name).unwrap()]
         };

@@ -7,11 +7,13 @@
 //! above it stands the title ([`text_title`]); a lone name at either edge is the byline.
 
 use crate::blocks::{Block, Hints, Label};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
-use crate::classify::{best_run, features, scoring, text_author, text_title};
+use crate::classify::{best_run, features, scoring, text_author, text_date, text_title};
+use crate::meta::date::find_date;
 
 /// A line's weight: positive for prose, negative for short lines and known furniture.
 pub fn weight(b: &Block) -> f32 {
@@ -35,21 +37,56 @@ pub fn weight(b: &Block) -> f32 {
     w
 }
 
+/// What the lines tell besides the text: the author and the publication date. (The title is the
+/// line labelled [`Label::Title`].)
+#[derive(Debug, Default)]
+pub struct Found {
+    pub author: Option<String>,
+    pub date: Option<String>,
+}
+
 /// Labels every line: the best run is content; the title, bylines and phrases get their own labels.
-pub fn classify(blocks: &mut [Block]) {
-    let Some((weights, start, end)) = label_lines(blocks) else {
-        return;
+/// Returns the author and the date the lines show.
+pub fn classify(blocks: &mut [Block]) -> Found {
+    let dates = LineDates::new(blocks.len());
+    let Some((weights, start, end)) = label_lines(blocks, &dates) else {
+        return Found::default();
     };
-    if let Some(i) = text_title::choose(blocks, &weights, start, end) {
+    if let Some(i) = text_title::choose(blocks, &weights, start, end, &dates) {
         blocks[i].label = Label::Title;
     }
     mark_bylines(blocks, start, end);
     mark_comments(blocks);
+    Found {
+        author: text_author::choose(blocks, &dates),
+        date: text_date::choose(blocks, &dates),
+    }
+}
+
+/// The date each line shows, found once per line when first asked for: the line features and the
+/// title, author and date choosers all ask, of many of the same lines.
+pub struct LineDates(Vec<OnceCell<Option<String>>>);
+
+impl LineDates {
+    /// A memo for a page of `lines` lines.
+    pub fn new(lines: usize) -> LineDates {
+        LineDates(vec![OnceCell::new(); lines])
+    }
+
+    /// The first date line `i` of `blocks` shows ([`find_date`]).
+    pub fn of<'a>(&'a self, blocks: &[Block], i: usize) -> Option<&'a str> {
+        let cell = self.0.get(i)?;
+        cell.get_or_init(|| blocks.get(i).and_then(|b| find_date(&b.text)))
+            .as_deref()
+    }
 }
 
 /// Labels every line content or boilerplate, and returns the lines' weights and the body's span:
 /// from the first line kept to the last.
-pub fn label_lines(blocks: &mut [Block]) -> Option<(Vec<f32>, usize, usize)> {
+pub fn label_lines(
+    blocks: &mut [Block],
+    dates: &LineDates,
+) -> Option<(Vec<f32>, usize, usize)> {
     if blocks.is_empty() {
         return None;
     }
@@ -57,7 +94,7 @@ pub fn label_lines(blocks: &mut [Block]) -> Option<(Vec<f32>, usize, usize)> {
     let (mut start, mut end) = best_run(&weights);
     let model = model();
     if let Some(m) = model {
-        let x = features::compute_text(blocks, &weights, (start, end));
+        let x = features::compute_text(blocks, &weights, (start, end), dates);
         for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
             // Known furniture phrases, "read also" inserts and lines that recur across the site's
             // pages go, whatever the model says.
@@ -146,11 +183,6 @@ fn mark_bylines(blocks: &mut [Block], start: usize, end: usize) {
     }
 }
 
-/// The author, chosen among the bylines and names around the body ([`text_author`]).
-pub fn author(blocks: &[Block]) -> Option<String> {
-    text_author::choose(blocks)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +235,7 @@ mod tests {
             Officials said the total cost stayed within the budget agreed in 2021, a rare outcome.\n\n\
             By Jane Doe\n\nLeave a comment\n\nPrivacy policy\n";
         let mut blocks = segment(page);
-        classify(&mut blocks);
+        let found = classify(&mut blocks);
         let content: Vec<_> = blocks
             .iter()
             .filter(|b| b.label == Label::Content)
@@ -218,6 +250,6 @@ mod tests {
         assert_eq!(title, Some("A quiet town wakes up to a new bridge"));
         // A signed article; a name alone under the body is, on the dev sets, more often a commenter's
         // or a related author's than the article's (text_author.rs weighs it).
-        assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
+        assert_eq!(found.author.as_deref(), Some("Jane Doe"));
     }
 }

@@ -17,8 +17,8 @@ use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, is_byline_label, looks_like_name, strip_byline_label};
 use crate::classify::scoring::{self, ln};
-use crate::classify::text::is_furniture;
-use crate::meta::{clean_author, date::find_date};
+use crate::classify::text::{is_furniture, LineDates};
+use crate::meta::clean_author;
 
 /// Lines this far above the body's first line, or below its last, are still searched.
 const LOOK_ABOVE: usize = 60;
@@ -83,7 +83,7 @@ fn rule_choice(blocks: &[Block]) -> Option<String> {
 }
 
 /// Every candidate of a page whose lines are labelled.
-pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
+pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
     let n = blocks.len();
     let (start, end) = scoring::body_span(blocks);
     let title = blocks.iter().position(|b| b.label == Label::Title);
@@ -91,7 +91,7 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
     let has_date = |i: usize| {
         blocks
             .get(i)
-            .is_some_and(|b| b.text.len() <= MAX_LINE && find_date(&b.text).is_some())
+            .is_some_and(|b| b.text.len() <= MAX_LINE && dates.of(blocks, i).is_some())
     };
     let mut found: Vec<(usize, String, bool, bool)> = Vec::new();
     for i in start.saturating_sub(LOOK_ABOVE)..(end + LOOK_BELOW).min(n) {
@@ -212,11 +212,11 @@ fn looks_like_name_or_word(name: &str) -> bool {
 
 /// The author: the best scored candidate when the model is sure enough of it, or the rule's choice
 /// when no model loads.
-pub fn choose(blocks: &[Block]) -> Option<String> {
+pub fn choose(blocks: &[Block], dates: &LineDates) -> Option<String> {
     let Some(m) = model() else {
         return rule_choice(blocks);
     };
-    let mut candidates = candidates(blocks);
+    let mut candidates = candidates(blocks, dates);
     if let Some(k) = scoring::best(m, candidates.iter().map(|c| &c.features[..]), MIN_SCORE) {
         return Some(candidates.swap_remove(k).name);
     }
@@ -249,7 +249,7 @@ fn model() -> Option<&'static Model> {
 mod tests {
     use crate::blocks::Label;
     use crate::classify::scoring;
-    use crate::classify::text::{author, classify};
+    use crate::classify::text::classify;
     use crate::text::segment;
 
     #[test]
@@ -264,15 +264,13 @@ mod tests {
     fn the_byline_names_the_author_and_a_menu_entry_does_not() {
         let page = format!("{}Related Stories\nRead More\n", scoring::SIGNED_PAGE);
         let mut blocks = segment(&page);
-        classify(&mut blocks);
-        assert_eq!(author(&blocks).as_deref(), Some("Jane Doe"));
+        assert_eq!(classify(&mut blocks).author.as_deref(), Some("Jane Doe"));
         // The byline is metadata, not text.
         assert!(blocks
             .iter()
             .all(|b| !(b.label == Label::Content && b.text.contains("Jane Doe"))));
         let unsigned = page.replace("By Jane Doe | May 2, 2025\n\n", "");
         let mut blocks = segment(&unsigned);
-        classify(&mut blocks);
-        assert_eq!(author(&blocks), None);
+        assert_eq!(classify(&mut blocks).author, None);
     }
 }

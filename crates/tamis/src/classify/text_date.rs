@@ -14,7 +14,8 @@ use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{byline_name, mentions_update};
 use crate::classify::scoring::{self, ln};
-use crate::meta::date::{find_date, names_month};
+use crate::classify::text::LineDates;
+use crate::meta::date::names_month;
 
 /// Lines this far above the body's first line, or below its last, are still searched.
 const LOOK_ABOVE: usize = 60;
@@ -66,32 +67,34 @@ fn days(date: &str) -> f32 {
 
 /// The date the rule of earlier versions took: the first date of a short line, not content, among
 /// the page's first sixty lines that are not content.
-fn rule_choice(blocks: &[Block]) -> Option<String> {
+fn rule_choice(blocks: &[Block], dates: &LineDates) -> Option<String> {
     blocks
         .iter()
-        .filter(|b| b.label != Label::Content && b.chars < 80)
+        .enumerate()
+        .filter(|(_, b)| b.label != Label::Content && b.chars < 80)
         .take(60)
-        .find_map(|b| find_date(&b.text))
+        .find_map(|(i, _)| dates.of(blocks, i))
+        .map(str::to_string)
 }
 
 /// Every candidate of a page whose lines are labelled.
-pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
+pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
     let n = blocks.len();
     let (start, end) = scoring::body_span(blocks);
     let title = blocks.iter().position(|b| b.label == Label::Title);
     let lo = start.saturating_sub(LOOK_ABOVE).min(n);
     let hi = (end + LOOK_BELOW).min(n);
-    let found: Vec<(usize, String)> = blocks[lo..hi]
+    let found: Vec<(usize, &str)> = blocks[lo..hi]
         .iter()
         .zip(lo..)
         .filter(|(b, _)| b.text.len() <= MAX_LINE)
-        .filter_map(|(b, i)| Some((i, find_date(&b.text)?)))
+        .filter_map(|(_, i)| Some((i, dates.of(blocks, i)?)))
         .take(MAX_CANDIDATES)
         .collect();
     if found.is_empty() {
         return Vec::new();
     }
-    let rule = rule_choice(blocks);
+    let rule = rule_choice(blocks, dates);
     let all: Vec<f32> = found.iter().map(|(_, d)| days(d)).collect();
     let latest = all.iter().copied().fold(f32::MIN, f32::max);
     let earliest = all.iter().copied().fold(f32::MAX, f32::min);
@@ -119,10 +122,10 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
                 found.iter().filter(|(_, other)| other == date).count() as f32,
                 latest - d,
                 d - earliest,
-                (rule.as_deref() == Some(date.as_str())) as u8 as f32,
+                (rule.as_deref() == Some(*date)) as u8 as f32,
             ];
             Candidate {
-                date: date.clone(),
+                date: date.to_string(),
                 features,
             }
         })
@@ -131,11 +134,11 @@ pub fn candidates(blocks: &[Block]) -> Vec<Candidate> {
 
 /// The date: the best scored candidate when the model is sure enough of it, or the rule's choice
 /// when no model loads.
-pub fn choose(blocks: &[Block]) -> Option<String> {
+pub fn choose(blocks: &[Block], dates: &LineDates) -> Option<String> {
     let Some(m) = model() else {
-        return rule_choice(blocks);
+        return rule_choice(blocks, dates);
     };
-    let mut candidates = candidates(blocks);
+    let mut candidates = candidates(blocks, dates);
     let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), MIN_SCORE)?;
     Some(candidates.swap_remove(k).date)
 }
@@ -171,7 +174,6 @@ mod tests {
             scoring::SIGNED_PAGE
         );
         let mut blocks = segment(&page);
-        classify(&mut blocks);
-        assert_eq!(super::choose(&blocks).as_deref(), Some("2025-05-02"));
+        assert_eq!(classify(&mut blocks).date.as_deref(), Some("2025-05-02"));
     }
 }

@@ -15,8 +15,7 @@ use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::byline_name;
 use crate::classify::scoring::{self, ln};
-use crate::classify::text::is_furniture;
-use crate::meta::date::find_date;
+use crate::classify::text::{is_furniture, LineDates};
 
 /// Lines this far above the body's first line are still candidates.
 const LOOK_ABOVE: usize = 60;
@@ -65,28 +64,29 @@ pub struct Candidate {
 
 /// Whether a line may be a title at all: a few words, not a sentence's end, not furniture, not a
 /// byline or a dateline.
-fn may_be_title(b: &Block) -> bool {
+fn may_be_title(blocks: &[Block], i: usize, dates: &LineDates) -> bool {
+    let b = &blocks[i];
     let words = b.stats.word_equivalents();
     (1..=30).contains(&words)
         && b.chars <= 250
         && !b.text.trim_end().ends_with([',', ';'])
         && !is_furniture(b)
         && byline_name(&b.text).is_none()
-        && find_date(&b.text).is_none()
+        && dates.of(blocks, i).is_none()
 }
 
 /// The title the rule of earlier versions took: the nearest line of three words or more before the
 /// body that does not end like a sentence. Kept as a feature and as the choice when no model loads.
-fn rule_choice(blocks: &[Block], start: usize) -> Option<usize> {
-    let title_like = |b: &Block| {
+fn rule_choice(blocks: &[Block], start: usize, dates: &LineDates) -> Option<usize> {
+    let title_like = |i: usize| {
+        let b = &blocks[i];
         b.stats.word_equivalents() >= 3
-            && may_be_title(b)
+            && may_be_title(blocks, i, dates)
             && !b.text.trim_end().ends_with(['.', ':'])
     };
     let before = start.saturating_sub(8)..start;
-    before.rev().find(|&i| title_like(&blocks[i])).or_else(|| {
-        (start < blocks.len() && title_like(&blocks[start]) && blocks[start].chars < 150)
-            .then_some(start)
+    before.rev().find(|&i| title_like(i)).or_else(|| {
+        (start < blocks.len() && title_like(start) && blocks[start].chars < 150).then_some(start)
     })
 }
 
@@ -98,7 +98,13 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Every candidate line of a page whose lines are labelled, the body running from `start` to `end`.
-pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -> Vec<Candidate> {
+pub fn candidates(
+    blocks: &[Block],
+    weights: &[f32],
+    start: usize,
+    end: usize,
+    dates: &LineDates,
+) -> Vec<Candidate> {
     let n = blocks.len();
     let from = start.saturating_sub(LOOK_ABOVE);
     // The body's first lines are candidates only when it holds more: a page's one line of text
@@ -110,7 +116,7 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
         .count();
     let into = if kept > 1 { LOOK_INTO } else { 0 };
     let to = (start + into).min(end.max(start)).min(n);
-    let lines: Vec<usize> = (from..to).filter(|&i| may_be_title(&blocks[i])).collect();
+    let lines: Vec<usize> = (from..to).filter(|&i| may_be_title(blocks, i, dates)).collect();
     if lines.is_empty() {
         return Vec::new();
     }
@@ -120,7 +126,7 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
         .flat_map(|b| words(&b.text))
         .take(BODY_WORDS)
         .collect();
-    let rule = rule_choice(blocks, start);
+    let rule = rule_choice(blocks, start, dates);
     let above = lines.iter().filter(|&&i| i < start).count();
     // Near 1 when the page has no blank lines to tell paragraphs by (a WET record).
     let paragraph_share =
@@ -175,7 +181,7 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
                 (1..=2).any(|d| {
                     below(d).is_some_and(|x| {
                         x.chars < 120
-                            && (byline_name(&x.text).is_some() || find_date(&x.text).is_some())
+                            && (byline_name(&x.text).is_some() || dates.of(blocks, i + d).is_some())
                     })
                 }) as u8 as f32,
                 weights.get(i).copied().unwrap_or(0.0) / 100.0,
@@ -189,11 +195,17 @@ pub fn candidates(blocks: &[Block], weights: &[f32], start: usize, end: usize) -
 }
 
 /// The title line: the best scored candidate, or the rule's choice when no model loads.
-pub fn choose(blocks: &[Block], weights: &[f32], start: usize, end: usize) -> Option<usize> {
+pub fn choose(
+    blocks: &[Block],
+    weights: &[f32],
+    start: usize,
+    end: usize,
+    dates: &LineDates,
+) -> Option<usize> {
     let Some(m) = model() else {
-        return rule_choice(blocks, start);
+        return rule_choice(blocks, start, dates);
     };
-    let candidates = candidates(blocks, weights, start, end);
+    let candidates = candidates(blocks, weights, start, end, dates);
     let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), -1.0)?;
     Some(candidates[k].line)
 }

@@ -219,10 +219,9 @@ fn numeric(s: &str) -> Option<String> {
 
 /// The first date written anywhere in `text`, in any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<String> {
-    // Every form written here has a digit: most lines of a page have none.
-    if !text.bytes().any(|b| b.is_ascii_digit())
-        && !text.chars().any(|c| ('０'..='９').contains(&c))
-    {
+    // Every form read here has an ASCII digit (its numbers are parsed as ASCII: full-width digits
+    // never make a date), and most lines of a page have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let tokens = tokens(text);
