@@ -1,6 +1,6 @@
 //! Recognises boilerplate phrases, related-article openers and byline openers in any listed language.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use crate::blocks::is_dense_script;
@@ -11,14 +11,14 @@ use crate::lexicon::{
 
 struct Phrases {
     /// The first word of every phrase and opener: a line whose first word is not here matches none.
-    first_words: HashSet<String>,
-    whole: HashSet<String>,
+    first_words: FxHashSet<String>,
+    whole: FxHashSet<String>,
     /// Phrases of three words or more, which also match as the start of a short line.
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
     /// The first word of every byline label, and the longest label's length in bytes.
-    byline_first_words: HashSet<String>,
+    byline_first_words: FxHashSet<String>,
     byline_longest: usize,
     roles: Vec<String>,
     date_labels: Vec<String>,
@@ -32,7 +32,7 @@ struct Phrases {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let whole: HashSet<String> = lines(BOILER_PHRASES).map(normalize).collect();
+        let whole: FxHashSet<String> = lines(BOILER_PHRASES).map(normalize).collect();
         let mut openers: Vec<String> = whole
             .iter()
             .filter(|p| p.split(' ').count() >= 3)
@@ -106,7 +106,7 @@ fn first_word_known(line: &str) -> bool {
 }
 
 /// Whether `set` (of lower-case words) holds `word` once lower-cased.
-fn contains_lower_cased(set: &HashSet<String>, word: &str) -> bool {
+fn contains_lower_cased(set: &FxHashSet<String>, word: &str) -> bool {
     if word.chars().all(|c| !c.is_uppercase()) {
         return set.contains(word);
     }
