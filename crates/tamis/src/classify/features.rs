@@ -408,6 +408,8 @@ pub fn compute_text(
                 as f32
         })
         .collect();
+    // ln(1 + chars) of each line, read by its own row and its neighbours'.
+    let ln_chars: Vec<f32> = blocks.iter().map(|b| ln(b.chars as f32)).collect();
     let mut dups: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     for b in blocks {
         *dups.entry(b.text.as_str()).or_default() += 1;
@@ -442,13 +444,9 @@ pub fn compute_text(
         let caps = s.capitals as f32;
         let lo = i.saturating_sub(3);
         let hi = (i + 4).min(n);
-        let window: f32 = blocks[lo..hi]
-            .iter()
-            .map(|x| ln(x.chars as f32))
-            .sum::<f32>()
-            / (hi - lo) as f32;
+        let window: f32 = ln_chars[lo..hi].iter().sum::<f32>() / (hi - lo) as f32;
         out.extend_from_slice(&[
-            ln(chars),
+            ln_chars[i],
             ln(words),
             s.stops as f32 / words,
             s.commas as f32 / words,
@@ -470,11 +468,11 @@ pub fn compute_text(
             (i as f32 - run.0 as f32) / n.max(1) as f32,
             (run.1 as f32 - i as f32) / n.max(1) as f32,
             weights[i] / 100.0,
-            i.checked_sub(1).map_or(0.0, |j| ln(blocks[j].chars as f32)),
+            i.checked_sub(1).map_or(0.0, |j| ln_chars[j]),
             i.checked_sub(1).map_or(0.0, |j| ends[j]),
             w(i.checked_sub(1)),
             w(i.checked_sub(2)),
-            blocks.get(i + 1).map_or(0.0, |x| ln(x.chars as f32)),
+            ln_chars.get(i + 1).copied().unwrap_or(0.0),
             ends.get(i + 1).copied().unwrap_or(0.0),
             w(Some(i + 1)),
             w(Some(i + 2)),
