@@ -83,10 +83,7 @@ impl LineDates {
 
 /// Labels every line content or boilerplate, and returns the lines' weights and the body's span:
 /// from the first line kept to the last.
-pub fn label_lines(
-    blocks: &mut [Block],
-    dates: &LineDates,
-) -> Option<(Vec<f32>, usize, usize)> {
+pub fn label_lines(blocks: &mut [Block], dates: &LineDates) -> Option<(Vec<f32>, usize, usize)> {
     if blocks.is_empty() {
         return None;
     }

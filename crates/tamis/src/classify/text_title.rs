@@ -116,7 +116,9 @@ pub fn candidates(
         .count();
     let into = if kept > 1 { LOOK_INTO } else { 0 };
     let to = (start + into).min(end.max(start)).min(n);
-    let lines: Vec<usize> = (from..to).filter(|&i| may_be_title(blocks, i, dates)).collect();
+    let lines: Vec<usize> = (from..to)
+        .filter(|&i| may_be_title(blocks, i, dates))
+        .collect();
     if lines.is_empty() {
         return Vec::new();
     }
