@@ -398,7 +398,8 @@ pub fn clean_author(raw: &str) -> Option<String> {
 /// "Luke KimDecember 17, 2025"), a count ("user42 1591 silver badges"), the name again
 /// ("pcurry – pcurry", "raoul (raoul)") or an avatar's initial ("JosephF J").
 fn cut_trailing_noise(a: &mut String) {
-    // A date that starts at a word, or glued to the name: "KimDecember 17", "Yucy3/4/2025".
+    // A date that starts at a word, or glued to the name: "KimDecember 17", "Yucy3/4/2025". Every
+    // date holds an ASCII digit (date::find_date): without one there is none to look for.
     let mut starts = a.char_indices().filter(|&(i, c)| {
         i > 0 && {
             let prev = a[..i].chars().next_back().unwrap_or(' ');
@@ -407,7 +408,12 @@ fn cut_trailing_noise(a: &mut String) {
                 || (prev.is_alphabetic() && c.is_ascii_digit())
         }
     });
-    if let Some((at, _)) = starts.find(|&(i, _)| date::starts_with_date(&a[i..])) {
+    let date_at = if a.bytes().any(|b| b.is_ascii_digit()) {
+        starts.find(|&(i, _)| date::starts_with_date(&a[i..]))
+    } else {
+        None
+    };
+    if let Some((at, _)) = date_at {
         a.truncate(at);
         // "Jane Doe Updated December 19, 2025": the date's own label goes with it.
         while let Some((rest, last)) = a.trim_end().rsplit_once(' ') {
