@@ -63,8 +63,9 @@ pub fn classify(blocks: &mut [Block]) -> Found {
     }
 }
 
-/// The date each line shows, found once per line when first asked for: the line features and the
-/// title, author and date choosers all ask, of many of the same lines.
+/// The date each line of one page shows, found once per line when first asked for: the line
+/// features and the title, author and date choosers all ask, of many of the same lines. Ask it of
+/// the blocks it was made for (their labels may change meanwhile, their text may not).
 pub struct LineDates(Vec<OnceCell<Option<String>>>);
 
 impl LineDates {
