@@ -129,6 +129,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             b.label = label(dom, b, container);
         }
     }
+    drop_quoted_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
     while i < blocks.len() {
@@ -147,6 +148,28 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             }
         }
         i = j;
+    }
+}
+
+/// Quoted text at least this long (characters) that the page already showed is a repeat.
+const REPEAT_CHARS: u32 = 80;
+
+/// A quote of text the page already showed is a repeat, not more text: a forum reply quoting the
+/// post it answers. The first copy stays. (Paragraphs repeated outside quotes stay: a meal plan or
+/// a recipe card may print the same long line on purpose.)
+fn drop_quoted_repeats(blocks: &mut [Block]) {
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut repeats = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if !matches!(b.label, Label::Content | Label::Comment) || b.chars < REPEAT_CHARS {
+            continue;
+        }
+        if !seen.insert(b.text.as_str()) && b.kind == Kind::Quote {
+            repeats.push(i);
+        }
+    }
+    for i in repeats {
+        blocks[i].label = Label::Boilerplate;
     }
 }
 
@@ -187,6 +210,42 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_of_a_post_already_shown_is_dropped() {
+        let post = "I have one last issue: the course needs a name, and I cannot tell which of \
+            the two sounds better in English.";
+        let mut blocks: Vec<Block> = [
+            (post, Kind::Paragraph),
+            (post, Kind::Quote),
+            (
+                "Neither a teacher nor a native speaker, I would call it English for car rental.",
+                Kind::Paragraph,
+            ),
+            (post, Kind::Paragraph),
+        ]
+        .iter()
+        .map(|(t, k)| {
+            let mut b = Block::new(t.to_string(), *k);
+            b.label = Label::Content;
+            b
+        })
+        .collect();
+        drop_quoted_repeats(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        // The quote goes; the first copy, the reply and a paragraph printed again stay.
+        assert_eq!(
+            labels,
+            [
+                Label::Content,
+                Label::Boilerplate,
+                Label::Content,
+                Label::Content
+            ]
+        );
+    }
+
     #[test]
     fn the_shipped_model_loads() {
         assert!(
