@@ -32,6 +32,11 @@ pub const BOILER_TOKENS: &[&str] = &[
     "menu*",
     "submenu",
     "sidebar*",
+    // Forum posts' user panels (XenForo, phpBB, vBulletin): the poster's title, join date, location.
+    "message-user*",
+    "postprofile",
+    "userinfo",
+    "user-details",
     "widget*",
     "footer*",
     "foot",
