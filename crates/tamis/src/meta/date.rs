@@ -217,11 +217,15 @@ fn numeric(s: &str) -> Option<String> {
     None
 }
 
+/// Whether `text` may show a date at all: every form read here has an ASCII digit (its numbers are
+/// parsed as ASCII: full-width digits never make a date), and most lines of a page have none.
+pub fn may_show_date(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The first date written anywhere in `text`, in any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<String> {
-    // Every form read here has an ASCII digit (its numbers are parsed as ASCII: full-width digits
-    // never make a date), and most lines of a page have none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !may_show_date(text) {
         return None;
     }
     let tokens = tokens(text);

@@ -398,8 +398,8 @@ pub fn clean_author(raw: &str) -> Option<String> {
 /// "Luke KimDecember 17, 2025"), a count ("user42 1591 silver badges"), the name again
 /// ("pcurry – pcurry", "raoul (raoul)") or an avatar's initial ("JosephF J").
 fn cut_trailing_noise(a: &mut String) {
-    // A date that starts at a word, or glued to the name: "KimDecember 17", "Yucy3/4/2025". Every
-    // date holds an ASCII digit (date::find_date): without one there is none to look for.
+    // A date that starts at a word, or glued to the name: "KimDecember 17", "Yucy3/4/2025" (looked
+    // for only where one may be).
     let mut starts = a.char_indices().filter(|&(i, c)| {
         i > 0 && {
             let prev = a[..i].chars().next_back().unwrap_or(' ');
@@ -408,7 +408,7 @@ fn cut_trailing_noise(a: &mut String) {
                 || (prev.is_alphabetic() && c.is_ascii_digit())
         }
     });
-    let date_at = if a.bytes().any(|b| b.is_ascii_digit()) {
+    let date_at = if date::may_show_date(a) {
         starts.find(|&(i, _)| date::starts_with_date(&a[i..]))
     } else {
         None
