@@ -129,6 +129,9 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             b.label = label(dom, b, container);
         }
     }
+    if declares_article {
+        keep_prose_between_content(blocks);
+    }
     drop_quoted_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
@@ -148,6 +151,40 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             }
         }
         i = j;
+    }
+}
+
+/// A paragraph at least this long (characters) can be prose the classifier missed.
+const PROSE_CHARS: u32 = 400;
+
+/// How many blocks away, before and after, content must stand for a missed paragraph to be kept.
+const PROSE_REACH: usize = 3;
+
+/// On an article, a long paragraph of sentences with content on both sides is part of the
+/// article. The classifier learned that very long blocks are often furniture (legal notices,
+/// serialised data, logs; most of the few blocks over 2,000 characters it trained on), and on
+/// articles whose paragraphs run that long (papers, essays) it dropped the body's longest
+/// paragraphs while keeping those around them.
+fn keep_prose_between_content(blocks: &mut [Block]) {
+    let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
+    let missed: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.label == Label::Boilerplate
+                && b.kind == Kind::Paragraph
+                && b.chars >= PROSE_CHARS
+                && b.comment_at == NONE
+                && b.boiler_at == NONE
+                && b.link_density() < 0.2
+                && b.text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '。', '！', '？', '"', '”'])
+                && content_within(&blocks[i.saturating_sub(PROSE_REACH)..i])
+                && content_within(&blocks[i + 1..(i + 1 + PROSE_REACH).min(blocks.len())])
+        })
+        .collect();
+    for i in missed {
+        blocks[i].label = Label::Content;
     }
 }
 
@@ -242,6 +279,45 @@ mod tests {
                 Label::Boilerplate,
                 Label::Content,
                 Label::Content
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_between_content_is_kept() {
+        let long =
+            "Exercise changes the brain in ways that researchers have measured for decades. \
+            It raises the levels of growth factors, it calms the inflammation that depression \
+            feeds on, and it restores the rhythms of sleep that the illness disturbs. Studies \
+            that followed patients for years found that those who kept moving relapsed less \
+            often than those who did not, whatever their medication. The effect held for the \
+            young and the old, for walking as for lifting weights, and it grew with the weeks.";
+        let block = |text: &str, label: Label| {
+            let mut b = Block::new(text.to_string(), Kind::Paragraph);
+            b.label = label;
+            b
+        };
+        let mut blocks = vec![
+            block("Depression affects millions of people.", Label::Content),
+            block(long, Label::Boilerplate),
+            block("Share this article", Label::Boilerplate),
+            block("Exercise is an appealing therapy.", Label::Content),
+            block(long, Label::Boilerplate),
+            block("Related articles", Label::Boilerplate),
+        ];
+        keep_prose_between_content(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        // The paragraph with content on both sides is kept; the short line, and the long one after
+        // the last content, are not.
+        assert_eq!(
+            labels,
+            [
+                Label::Content,
+                Label::Content,
+                Label::Boilerplate,
+                Label::Content,
+                Label::Boilerplate,
+                Label::Boilerplate
             ]
         );
     }
