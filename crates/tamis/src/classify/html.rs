@@ -131,6 +131,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     }
     if declares_article {
         keep_prose_between_content(blocks);
+        comments_stay_together(blocks);
     }
     drop_quoted_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
@@ -185,6 +186,28 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
         .collect();
     for i in missed {
         blocks[i].label = Label::Content;
+    }
+}
+
+/// On an article, the comment section is one thing: when the classifier read most of its text as
+/// comments, the replies it kept as content (a reader's long "thanks for sharing") are comments too.
+/// (On forums, whose replies are the content, the classifier keeps most of them; pages that do not
+/// declare themselves articles are left as it read them.)
+fn comments_stay_together(blocks: &mut [Block]) {
+    let (mut content, mut comments) = (0u64, 0u64);
+    for b in blocks.iter().filter(|b| b.comment_at != NONE) {
+        match b.label {
+            Label::Content => content += u64::from(b.chars),
+            Label::Comment => comments += u64::from(b.chars),
+            _ => {}
+        }
+    }
+    if comments > content {
+        for b in blocks.iter_mut() {
+            if b.comment_at != NONE && b.label == Label::Content {
+                b.label = comment_label(b);
+            }
+        }
     }
 }
 
@@ -320,6 +343,53 @@ mod tests {
                 Label::Boilerplate
             ]
         );
+    }
+
+    #[test]
+    fn a_comment_section_read_mostly_as_comments_is_all_comments() {
+        let block = |text: &str, label: Label, in_comments: bool| {
+            let mut b = Block::new(text.to_string(), Kind::Paragraph);
+            b.label = label;
+            if in_comments {
+                b.comment_at = 7;
+            }
+            b
+        };
+        let mut blocks = vec![
+            block("The article's own paragraph.", Label::Content, false),
+            block(
+                "Great post, I made the shelf last weekend!",
+                Label::Comment,
+                true,
+            ),
+            block(
+                "Thanks for sharing at the link party.",
+                Label::Content,
+                true,
+            ),
+            block(
+                "Love the cornhole boards, we built a pair for the garden.",
+                Label::Comment,
+                true,
+            ),
+        ];
+        comments_stay_together(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        assert_eq!(
+            labels,
+            [
+                Label::Content,
+                Label::Comment,
+                Label::Comment,
+                Label::Comment
+            ]
+        );
+        // A section read mostly as content (a forum's replies) is left as it is.
+        blocks[1].label = Label::Content;
+        blocks[2].label = Label::Content;
+        comments_stay_together(&mut blocks);
+        assert_eq!(blocks[3].label, Label::Comment);
+        assert_eq!(blocks[2].label, Label::Content);
     }
 
     #[test]
