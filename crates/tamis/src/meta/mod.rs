@@ -31,15 +31,33 @@ pub struct Metadata {
     pub tags: Vec<String>,
 }
 
-/// Folds white space, trims, and decodes the HTML entities that JSON-LD and attribute values
-/// often carry escaped a second time (`&amp;`, `&#8217;`, …).
+/// Folds white space, trims, drops invisible formatting characters, and decodes the HTML entities
+/// that JSON-LD and attribute values often carry escaped a second time (`&amp;`, `&#8217;`, …).
 pub fn clean(s: &str) -> String {
+    let visible: String;
+    let s = if s.contains(is_invisible) {
+        visible = s.chars().filter(|&c| !is_invisible(c)).collect();
+        &visible
+    } else {
+        s
+    };
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.contains('&') {
         unescape(&folded)
     } else {
         folded
     }
+}
+
+/// Characters a browser does not show that only get in the way of a name or a title: soft hyphens,
+/// zero-width spaces and joiners of words, byte-order marks, and the marks, embeddings and isolates
+/// of bidirectional text. (The zero-width joiners that shape scripts and emoji stay.)
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
 }
 
 fn unescape(s: &str) -> String {
@@ -737,6 +755,17 @@ mod tests {
         let dom = Dom::parse(html);
         let blocks = crate::html::segment::segment(&dom).blocks;
         resolve(&signals(&dom), None, &ShownDates::of(&blocks))
+    }
+
+    #[test]
+    fn names_lose_invisible_formatting() {
+        assert_eq!(
+            clean("Home Repair Assis\u{ad}tance\u{200b} Program"),
+            "Home Repair Assistance Program"
+        );
+        assert_eq!(clean("\u{202a}Geoffrey Hinton\u{202c}"), "Geoffrey Hinton");
+        // The joiner that shapes an emoji or a Persian word stays.
+        assert_eq!(clean("👩\u{200d}🔬 lab"), "👩\u{200d}🔬 lab");
     }
 
     #[test]
