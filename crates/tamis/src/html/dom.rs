@@ -241,13 +241,14 @@ impl Dom {
     }
 
     /// The text below `id` as a reader sees it on one line: a space where a `<br>` or a block-level
-    /// element breaks it ("Product<br>Management" is two words, not one).
+    /// element breaks it ("Product<br>Management" is two words, not one), and without what the
+    /// `hidden` or `aria-hidden` attribute hides.
     pub fn spaced_text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
         for n in self.descendants(id) {
             let node = self.node(n);
             match &node.data {
-                NodeData::Text(t) => out.push_str(t),
+                NodeData::Text(t) if !self.hidden_below(n, id) => out.push_str(t),
                 NodeData::Element { .. }
                     if n != id
                         && (*node.tag() == local_name!("br")
@@ -259,6 +260,21 @@ impl Dom {
             }
         }
         out
+    }
+
+    /// Whether an element from `node` up to `root` (excluded) is hidden by its `hidden` or
+    /// `aria-hidden="true"` attribute.
+    fn hidden_below(&self, mut node: NodeId, root: NodeId) -> bool {
+        while node != root && node != NONE {
+            let n = self.node(node);
+            if n.attr(&local_name!("hidden")).is_some()
+                || n.attr(&local_name!("aria-hidden")) == Some("true")
+            {
+                return true;
+            }
+            node = n.parent;
+        }
+        false
     }
 
     /// How deep `id` is (the document is 0).
@@ -564,6 +580,15 @@ mod tests {
             .descendants(ROOT)
             .find(|&n| *h.node(n).tag() == local_name!("h1"));
         assert_eq!(h.spaced_text_of(h1.unwrap()), "Product Management Course");
+        // Words animated in one by one for the eye, hidden from readers, who get the sentence.
+        let h = Dom::parse(
+            "<h1><span aria-hidden=true><span>The</span><span>system</span></span>\
+             <span class=sr-only>The system</span></h1>",
+        );
+        let h1 = h
+            .descendants(ROOT)
+            .find(|&n| *h.node(n).tag() == local_name!("h1"));
+        assert_eq!(h.spaced_text_of(h1.unwrap()), "The system");
     }
 
     #[test]
