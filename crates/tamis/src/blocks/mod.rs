@@ -123,6 +123,13 @@ impl Block {
             self.link_chars as f32 / self.chars as f32
         }
     }
+
+    /// Whether the text ends as a sentence does (or as a line that introduces what follows).
+    pub fn ends_sentence(&self) -> bool {
+        self.text
+            .trim_end()
+            .ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”'])
+    }
 }
 
 /// Word-level statistics of a piece of text, computed in one pass.

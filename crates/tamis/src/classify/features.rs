@@ -172,12 +172,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
     let mut cache = vec![u16::MAX; dom.nodes.len()];
     let ends: Vec<f32> = blocks
         .iter()
-        .map(|b| {
-            b.text
-                .trim_end()
-                .ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”']) as u8
-                as f32
-        })
+        .map(|b| b.ends_sentence() as u8 as f32)
         .collect();
     // Where the page's headline stands: content mostly follows it.
     let h1 = blocks.iter().position(|b| b.kind == Kind::Heading(1));

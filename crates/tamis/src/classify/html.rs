@@ -177,9 +177,7 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
                 && b.comment_at == NONE
                 && b.boiler_at == NONE
                 && b.link_density() < 0.2
-                && b.text
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '。', '！', '？', '"', '”'])
+                && b.ends_sentence()
                 && content_within(&blocks[i.saturating_sub(PROSE_REACH)..i])
                 && content_within(&blocks[i + 1..(i + 1 + PROSE_REACH).min(blocks.len())])
         })
