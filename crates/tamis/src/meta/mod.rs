@@ -42,10 +42,15 @@ pub fn clean(s: &str) -> String {
         s
     };
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.contains('&') {
-        unescape(&folded)
+    if !folded.contains('&') {
+        return folded;
+    }
+    let decoded = unescape(&folded);
+    // An entity may have spelled one out (`&shy;`, `&#8203;`).
+    if decoded.contains(is_invisible) {
+        decoded.chars().filter(|&c| !is_invisible(c)).collect()
     } else {
-        folded
+        decoded
     }
 }
 
@@ -764,6 +769,7 @@ mod tests {
             "Home Repair Assistance Program"
         );
         assert_eq!(clean("\u{202a}Geoffrey Hinton\u{202c}"), "Geoffrey Hinton");
+        assert_eq!(clean("Assis&#173;tance"), "Assistance");
         // The joiner that shapes an emoji or a Persian word stays.
         assert_eq!(clean("👩\u{200d}🔬 lab"), "👩\u{200d}🔬 lab");
     }
