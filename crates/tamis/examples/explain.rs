@@ -1,4 +1,5 @@
-//! Prints every block of a page with its label and hints: how tamis saw the page.
+//! Prints every block of a page with its label, the model's probability and the hints: how tamis
+//! saw the page.
 //!
 //!     cargo run --release --example explain -- PAGE.html[.gz]
 
@@ -18,6 +19,7 @@ fn main() {
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
     let declares_article = tamis::meta::signals(&dom).declares_article();
+    let probabilities = tamis::classify::html::probabilities(&dom, &blocks).unwrap_or_default();
     tamis::classify::html::classify(&dom, &mut blocks, declares_article);
     if container == tamis::html::dom::NONE {
         println!("no blocks");
@@ -30,7 +32,7 @@ fn main() {
         c.attr(&local_name!("class")),
         c.attr(&local_name!("id"))
     );
-    for b in &blocks {
+    for (i, b) in blocks.iter().enumerate() {
         let mark = match b.label {
             Label::Content => "+",
             Label::Comment => "c",
@@ -40,8 +42,9 @@ fn main() {
         };
         let tag = dom.node(b.node).tag();
         let text: String = b.text.chars().take(90).collect();
+        let p = probabilities.get(i).copied().unwrap_or(f32::NAN);
         println!(
-            "{mark} {:>5} ld={:.2} h={:02x} <{tag}> {}",
+            "{mark} {:>5} p={p:.2} ld={:.2} h={:02x} <{tag}> {}",
             b.chars,
             b.link_density(),
             b.hints.0,

@@ -104,8 +104,7 @@ fn model() -> Option<&'static Model> {
 pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     let container = main_container(dom, blocks);
     if let Some(m) = model() {
-        let weights: Vec<f32> = blocks.iter().map(weight).collect();
-        let x = features::compute(dom, blocks, &weights, container);
+        let x = feature_rows(dom, blocks, container);
         let threshold = match m.article_threshold {
             Some(t) if declares_article => t,
             _ => m.threshold,
@@ -153,6 +152,24 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         }
         i = j;
     }
+}
+
+/// The model's input: every block's features, row after row.
+fn feature_rows(dom: &Dom, blocks: &[Block], container: NodeId) -> Vec<f32> {
+    let weights: Vec<f32> = blocks.iter().map(weight).collect();
+    features::compute(dom, blocks, &weights, container)
+}
+
+/// The shipped model's probability that each block is content, before any threshold or rule; for
+/// inspection (`examples/explain.rs`). None when no model loads.
+pub fn probabilities(dom: &Dom, blocks: &[Block]) -> Option<Vec<f32>> {
+    let m = model()?;
+    let x = feature_rows(dom, blocks, main_container(dom, blocks));
+    Some(
+        x.chunks_exact(features::COUNT)
+            .map(|row| m.predict(row))
+            .collect(),
+    )
 }
 
 /// A paragraph at least this long (characters) can be prose the classifier missed.
