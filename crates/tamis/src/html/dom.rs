@@ -80,6 +80,12 @@ impl Node {
         }
     }
 
+    /// True when the `hidden` or `aria-hidden="true"` attribute hides the element.
+    pub fn hidden_by_attribute(&self) -> bool {
+        self.attr(&local_name!("hidden")).is_some()
+            || self.attr(&local_name!("aria-hidden")) == Some("true")
+    }
+
     pub fn attrs(&self) -> &[(LocalName, StrTendril)] {
         match &self.data {
             NodeData::Element { attrs } => attrs,
@@ -267,9 +273,7 @@ impl Dom {
     fn hidden_below(&self, mut node: NodeId, root: NodeId) -> bool {
         while node != root && node != NONE {
             let n = self.node(node);
-            if n.attr(&local_name!("hidden")).is_some()
-                || n.attr(&local_name!("aria-hidden")) == Some("true")
-            {
+            if n.hidden_by_attribute() {
                 return true;
             }
             node = n.parent;

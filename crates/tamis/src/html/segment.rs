@@ -101,13 +101,6 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
     })
 }
 
-/// True when the `hidden` or `aria-hidden` attribute hides the element.
-fn hidden_by_attribute(dom: &Dom, id: NodeId) -> bool {
-    let node = dom.node(id);
-    node.attr(&local_name!("hidden")).is_some()
-        || node.attr(&local_name!("aria-hidden")) == Some("true")
-}
-
 /// True for the panel of an accordion (WAI-ARIA's `region` role), which pages hide until its heading
 /// is clicked: its text is the page's, shown on demand. Hidden tab panels (`tabpanel`) are other
 /// views of the page and stay hidden: on WCXB dev, reading them moved as many pages down as up.
@@ -289,7 +282,7 @@ pub fn segment(dom: &Dom) -> Segmented {
                         // A collapsed accordion panel is shown by a click: read as well.
                         if id != body
                             && (is_skipped(tag)
-                                || ((hidden_by_attribute(dom, id)
+                                || ((node.hidden_by_attribute()
                                     || (hidden_by_style(dom, id)
                                         && total[id as usize] * 2 <= page_chars))
                                     && !is_disclosure_panel(dom, id)))
