@@ -34,23 +34,23 @@ pub struct Metadata {
 /// Folds white space, trims, drops invisible formatting characters, and decodes the HTML entities
 /// that JSON-LD and attribute values often carry escaped a second time (`&amp;`, `&#8217;`, …).
 pub fn clean(s: &str) -> String {
-    let visible: String;
-    let s = if s.contains(is_invisible) {
-        visible = s.chars().filter(|&c| !is_invisible(c)).collect();
-        &visible
-    } else {
-        s
-    };
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = without_invisible(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if !folded.contains('&') {
         return folded;
     }
-    let decoded = unescape(&folded);
-    // An entity may have spelled one out (`&shy;`, `&#8203;`).
-    if decoded.contains(is_invisible) {
-        decoded.chars().filter(|&c| !is_invisible(c)).collect()
+    // An entity may spell one out (`&shy;`, `&#8203;`).
+    without_invisible(&unescape(&folded)).into_owned()
+}
+
+/// `s` without its invisible characters ([`is_invisible`]); borrowed when it has none.
+fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(is_invisible) {
+        s.chars().filter(|&c| !is_invisible(c)).collect()
     } else {
-        decoded
+        s.into()
     }
 }
 
