@@ -1,7 +1,9 @@
 //! Character encodings, found the way browsers find them: byte-order mark, then the transport's
 //! charset, then a `<meta>` declaration, then valid UTF-8, then statistical detection (chardetng).
+//! One step browsers do not take comes right after the byte-order mark: UTF-16 written without
+//! one ([`utf16_without_bom`]).
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// How far into the page a `<meta charset>` is looked for. Browsers stop at 1024 bytes; pages in
 /// the wild often declare it later, after long comments or scripts, so we look further.
@@ -22,6 +24,9 @@ fn choose(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> &'sta
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return enc;
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return enc;
+    }
     if let Some(enc) = transport_charset.and_then(label) {
         return enc;
     }
@@ -40,6 +45,45 @@ fn choose(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> &'sta
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// UTF-16 written without a byte-order mark, told by its zero bytes. Markup and text in Latin
+/// script are ASCII characters, which UTF-16 writes as a printable byte and a zero byte: in the
+/// first kilobytes, at least two pairs in five have a zero on one side (low side last for
+/// little-endian), almost none on the other, and the other byte of those pairs is printable.
+/// Browsers do not guess UTF-16, but files exported that way reach crawls and dumps, and read any
+/// other way they are binary junk.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let printable = |b: u8| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r');
+    // (zero high bytes, their low bytes printable, zero low bytes, their high bytes printable),
+    // reading each pair as little-endian.
+    let (mut zero_hi, mut text_lo, mut zero_lo, mut text_hi) = (0, 0, 0, 0);
+    for pair in head.chunks_exact(2) {
+        let (lo, hi) = (pair[0], pair[1]);
+        if hi == 0 {
+            zero_hi += 1;
+            text_lo += printable(lo) as usize;
+        }
+        if lo == 0 {
+            zero_lo += 1;
+            text_hi += printable(hi) as usize;
+        }
+    }
+    let shaped = |zeros: usize, text: usize, other: usize| {
+        zeros * 5 >= pairs * 2 && other * 20 <= pairs && text * 10 >= zeros * 9
+    };
+    if shaped(zero_hi, text_lo, zero_lo) {
+        Some(UTF_16LE)
+    } else if shaped(zero_lo, text_hi, zero_hi) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// An encoding from a label, with the HTML standard's overrides (UTF-16 in a meta means UTF-8).
@@ -119,6 +163,26 @@ mod tests {
         );
         assert_eq!(sniff_charset(b"<meta charset=utf-16>"), Some(UTF_8));
         assert_eq!(sniff_charset(b"<p>charset=koi8-r</p>"), None);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let page =
+            "<html><head><title>Café</title></head><body><p>Un été à Paris.</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
+        assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
+        assert_eq!(decode(&le, None, true), page);
+        assert_eq!(decode(&be, Some("iso-8859-1"), true), page);
+        // Text in other encodings, and binary data with zeros everywhere, are not UTF-16.
+        assert_eq!(utf16_without_bom(page.as_bytes()), None);
+        let junk: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert_eq!(utf16_without_bom(&junk), None);
+        assert_eq!(utf16_without_bom(&[0u8; 100]), None);
+        // Little-endian integers: zero high bytes, but low bytes that are not text.
+        let counts: Vec<u8> = (0..200u16).flat_map(|i| (i % 16).to_le_bytes()).collect();
+        assert_eq!(utf16_without_bom(&counts), None);
     }
 
     #[test]

@@ -74,7 +74,12 @@ pub fn sniff_kind(bytes: &[u8]) -> InputKind {
         b"<div",
         b"<meta",
     ];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    // Zero bytes dropped: UTF-16 writes an ASCII tag with a zero beside each letter.
+    let lower: Vec<u8> = head
+        .iter()
+        .filter(|&&b| b != 0)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let markers = MARKERS
         .iter()
         .filter(|m| memchr::memmem::find(&lower, m).is_some())
@@ -92,8 +97,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    // UTF-16 has many NULs but starts with a BOM.
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    // UTF-16 has many NULs: it starts with a BOM, or they fall on one side of each pair.
+    if head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || encoding::utf16_without_bom(head).is_some()
+    {
         return false;
     }
     let controls = head
@@ -158,6 +166,25 @@ mod tests {
             prepare(&junk, InputMode::Auto, None, 10_000),
             Err(Error::Binary)
         ));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_not_refused() {
+        let page = "<!DOCTYPE html><html><body><p>Grüße aus Köln.</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (text, kind) = prepare(&le, InputMode::Auto, None, 10_000).unwrap();
+        assert_eq!((text.as_str(), kind), (page, InputKind::Html));
+        // Markup after a line of junk is found through the zero bytes too.
+        let late = format!("junk\n{page}");
+        let be: Vec<u8> = late.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            prepare(&be, InputMode::Auto, None, 10_000).unwrap().1,
+            InputKind::Html
+        );
+        let note = "Notes de réunion\n\nLe projet avance bien.\n";
+        let be: Vec<u8> = note.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let (text, kind) = prepare(&be, InputMode::Auto, None, 10_000).unwrap();
+        assert_eq!((text.as_str(), kind), (note, InputKind::Text));
     }
 
     #[test]
