@@ -149,6 +149,18 @@ impl Signals {
         })
     }
 
+    /// The value of a labelled pair of `<meta>` tags (`twitter:label1` "Written by" with
+    /// `twitter:data1` "Jane Doe", as WordPress SEO plugins write them for link previews) whose
+    /// label is a byline label.
+    fn labelled_author(&self) -> Option<&str> {
+        (1..=4).find_map(|k| {
+            let label = self.meta(&[&format!("twitter:label{k}")])?;
+            phrases::is_byline_label(label)
+                .then(|| self.meta(&[&format!("twitter:data{k}")]))
+                .flatten()
+        })
+    }
+
     fn meta_all(&self, key: &str) -> Vec<String> {
         self.metas
             .iter()
@@ -408,6 +420,10 @@ pub fn clean_author(raw: &str) -> Option<String> {
         // A template's placeholder: "page.head.extra.author".
         || (!a.contains(' ') && a.matches('.').count() >= 3 && !a.chars().any(char::is_uppercase))
         || phrases::is_byline_label(&a)
+        // A content system's default account, not a person: "admin".
+        || ["admin", "administrator", "webmaster"]
+            .iter()
+            .any(|p| a.eq_ignore_ascii_case(p))
     {
         return None;
     }
@@ -625,6 +641,7 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
                 "byl",
                 "citation_author",
             ])
+            .or_else(|| s.labelled_author())
             .and_then(clean_author)
             .into_iter()
             .collect();
@@ -937,6 +954,9 @@ mod tests {
         );
         assert_eq!(c("Angela Bell, MD*").as_deref(), Some("Angela Bell, MD"));
         assert_eq!(c("page.head.extra.author"), None);
+        assert_eq!(c("By admin"), None);
+        assert_eq!(c("Webmaster"), None);
+        assert_eq!(c("adminn").as_deref(), Some("adminn"));
         assert_eq!(c("sara.r.peter").as_deref(), Some("sara.r.peter"));
         assert_eq!(
             c("Post by galitsyn » 11. Sep 2024, 18:36").as_deref(),
@@ -996,6 +1016,15 @@ mod tests {
         // Further apart, the address is not a time-zone matter: the declared date stands.
         let html = html.replace("/18/", "/16/");
         assert_eq!(meta_of(&html).date.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn author_from_a_labelled_meta_pair() {
+        let html = "<head><meta name='twitter:label1' content='Est. reading time'>\
+            <meta name='twitter:data1' content='4 minutes'>\
+            <meta name='twitter:label2' content='Written by'>\
+            <meta name='twitter:data2' content='Jane Doe'></head><body><p>Text.</p></body>";
+        assert_eq!(meta_of(html).author.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
