@@ -128,6 +128,9 @@ pub struct Signals {
     pub times: Vec<String>,
     /// Text of elements marked as the author (rel=author, itemprop=author, class author/byline).
     pub author_elements: Vec<String>,
+    /// Text of elements that name a member of the site (a forum's poster): a class `username`, a
+    /// link to a member's profile. The first is a thread's author.
+    pub member_elements: Vec<String>,
 }
 
 impl Signals {
@@ -263,6 +266,15 @@ pub fn signals(dom: &Dom) -> Signals {
             if !t.is_empty() && t.len() < 120 {
                 s.author_elements.push(t);
             }
+        } else if s.member_elements.len() < 2
+            && is_member_element(node)
+            // Not the account menu of a page's header ("Hi, Jane").
+            && !under(dom, id, &[local_name!("header"), local_name!("nav")], 32)
+        {
+            let t = clean(&dom.spaced_text_of(id));
+            if !t.is_empty() && t.len() < 60 {
+                s.member_elements.push(t);
+            }
         }
     }
     published_times.append(&mut s.times);
@@ -273,24 +285,38 @@ pub fn signals(dom: &Dom) -> Signals {
 
 /// Whether a heading stands in a link, a `<header>` or a `<nav>`: how sites frame their logo.
 fn is_framed(dom: &Dom, id: u32) -> bool {
+    // A logo sits near its heading.
+    under(
+        dom,
+        id,
+        &[local_name!("a"), local_name!("header"), local_name!("nav")],
+        32,
+    )
+}
+
+/// Whether one of the `levels` elements above `id` is one of `tags`.
+fn under(dom: &Dom, id: u32, tags: &[html5ever::LocalName], levels: usize) -> bool {
     let mut at = dom.node(id).parent;
-    // Bounded: the DOM's depth is capped at parse time, and a logo sits near its heading anyway.
-    for _ in 0..32 {
+    for _ in 0..levels {
         if at == crate::html::dom::NONE {
             return false;
         }
         let node = dom.node(at);
-        if node.is_element()
-            && matches!(
-                *node.tag(),
-                local_name!("a") | local_name!("header") | local_name!("nav")
-            )
-        {
+        if node.is_element() && tags.contains(node.tag()) {
             return true;
         }
         at = node.parent;
     }
     false
+}
+
+/// An element that names a member of the site, as forum software marks its posters: class
+/// `username`. (Links to members' profiles name too much else: channels, sign-in pages.)
+fn is_member_element(node: &crate::html::dom::Node) -> bool {
+    node.attr(&local_name!("class")).is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|name| name.eq_ignore_ascii_case("username"))
+    })
 }
 
 fn is_author_element(node: &crate::html::dom::Node) -> bool {
@@ -656,6 +682,15 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             .into_iter()
             .collect();
     }
+    // A forum thread's author: its first poster.
+    if authors.is_empty() {
+        authors = s
+            .member_elements
+            .iter()
+            .find_map(|a| clean_author(a).filter(|a| a.split_whitespace().count() <= 3))
+            .into_iter()
+            .collect();
+    }
     if authors.is_empty() {
         authors = j.org_authors.clone();
     }
@@ -1016,6 +1051,17 @@ mod tests {
         // Further apart, the address is not a time-zone matter: the declared date stands.
         let html = html.replace("/18/", "/16/");
         assert_eq!(meta_of(&html).date.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn a_threads_author_is_its_first_poster() {
+        let html = "<body><header><span class='username'>Hi, guest</span></header>\
+            <div class='post'><a class='username' href='/member.php?u=1'>jdoe42</a><p>Question?</p></div>\
+            <div class='post'><a class='username' href='/member.php?u=2'>helper</a><p>Answer.</p></div></body>";
+        assert_eq!(meta_of(html).author.as_deref(), Some("jdoe42"));
+        // A byline outranks the posters.
+        let html = "<body><p class='byline'>By Jane Doe</p><a class='username'>jdoe42</a></body>";
+        assert_eq!(meta_of(html).author.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
