@@ -459,6 +459,33 @@ pub fn clean_author(raw: &str) -> Option<String> {
     Some(a)
 }
 
+/// "Doe, Jane" as "Jane Doe": a name written surname first, as scholarly metadata writes them. A
+/// comma before a title or a suffix ("Jane Doe, MD", "John Smith, Jr.") is not that, and a name
+/// with initials ("Kaufman, Jeff T.") stays as written: pages print those so as often as not.
+fn first_name_first(name: &str) -> std::borrow::Cow<'_, str> {
+    let Some((last, first)) = name.split_once(", ") else {
+        return name.into();
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    let name_like = |s: &str| {
+        (1..=3).contains(&words(s))
+            && s.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+    };
+    let suffix = first.trim_end_matches('.').to_ascii_lowercase();
+    if first.contains(',')
+        || !name_like(last)
+        || !name_like(first)
+        || matches!(suffix.as_str(), "jr" | "sr" | "phd" | "esq")
+    {
+        return name.into();
+    }
+    format!("{first} {last}").into()
+}
+
 /// What follows a name in a byline and is not part of it: a date ("Jane Doe February 8, 2022",
 /// "Luke KimDecember 17, 2025"), a count ("user42 1591 silver badges"), the name again
 /// ("pcurry – pcurry", "raoul (raoul)") or an avatar's initial ("JosephF J").
@@ -660,17 +687,24 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             .meta(&[
                 "author",
                 "article:author",
-                "dc.creator",
-                "dcterms.creator",
                 "parsely-author",
                 "sailthru.author",
                 "byl",
-                "citation_author",
             ])
             .or_else(|| s.labelled_author())
             .and_then(clean_author)
             .into_iter()
             .collect();
+    }
+    // Scholarly metadata writes one tag per author, often "Last, First".
+    for key in ["citation_author", "dc.creator", "dcterms.creator"] {
+        if authors.is_empty() {
+            authors = s
+                .meta_all(key)
+                .iter()
+                .filter_map(|a| clean_author(&first_name_first(a)))
+                .collect();
+        }
     }
     if authors.is_empty() {
         authors = s
@@ -1051,6 +1085,22 @@ mod tests {
         // Further apart, the address is not a time-zone matter: the declared date stands.
         let html = html.replace("/18/", "/16/");
         assert_eq!(meta_of(&html).date.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn scholarly_authors_are_all_named_first_name_first() {
+        assert_eq!(first_name_first("Doe, Jane"), "Jane Doe");
+        assert_eq!(first_name_first("Berger, Emery D."), "Berger, Emery D.");
+        assert_eq!(first_name_first("van der Berg, Anna"), "van der Berg, Anna");
+        assert_eq!(first_name_first("Jane Doe, MD"), "Jane Doe, MD");
+        assert_eq!(first_name_first("John Smith, Jr."), "John Smith, Jr.");
+        assert_eq!(first_name_first("Jane Doe"), "Jane Doe");
+        let html = "<head><meta name='citation_author' content='Doe, Jane'>\
+            <meta name='citation_author' content='Roe, Richard'></head><body><p>Text.</p></body>";
+        assert_eq!(
+            meta_of(html).author.as_deref(),
+            Some("Jane Doe, Richard Roe")
+        );
     }
 
     #[test]
