@@ -182,7 +182,21 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
 /// Parses a date that is the whole of `s` or starts it (an attribute value, a JSON-LD field).
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
-    numeric(s).or_else(|| find_date(s))
+    numeric(s)
+        .or_else(|| year_first_named(s))
+        .or_else(|| find_date(s))
+}
+
+/// "2023 Jan 7", "2024 June 30": the year, a month's name, the day, as scholarly metadata
+/// (`citation_publication_date`) and bibliographies write dates. Not looked for in running text.
+fn year_first_named(s: &str) -> Option<String> {
+    let mut words = s.split_whitespace();
+    let (y, m, d) = (words.next()?, words.next()?, words.next()?);
+    let d = d.trim_end_matches([',', '.']);
+    if y.len() != 4 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    valid(y.parse().ok()?, month(m)?, d.parse().ok()?)
 }
 
 /// A numeric date at the start of `s`: 2025-09-04, 2025/09/04, 20250904, 04.09.2025, 9/4/2025.
@@ -504,6 +518,9 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(parse_date("20250904").as_deref(), Some("2025-09-04"));
+        assert_eq!(parse_date("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(parse_date("2024 June 30").as_deref(), Some("2024-06-30"));
+        assert_eq!(parse_date("2024 Jun"), None);
         assert_eq!(
             find_date("Faith Katunga•Oct 20, 2025").as_deref(),
             Some("2025-10-20")
