@@ -681,6 +681,12 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
         ..Metadata::default()
     };
     m.title = title::choose(s, m.sitename.as_deref(), m.url.as_deref());
+    if m.sitename.is_none() {
+        m.sitename = s
+            .title_tag
+            .as_deref()
+            .and_then(|t| title::site_from_title(&clean(t), m.title.as_deref()));
+    }
     let mut authors: Vec<String> = j.authors.iter().filter_map(|a| clean_author(a)).collect();
     if authors.is_empty() {
         authors = s
