@@ -128,8 +128,8 @@ pub struct Signals {
     pub times: Vec<String>,
     /// Text of elements marked as the author (rel=author, itemprop=author, class author/byline).
     pub author_elements: Vec<String>,
-    /// Text of elements that name a member of the site (a forum's poster): a class `username`, a
-    /// link to a member's profile. The first is a thread's author.
+    /// Text of elements of class `username`, outside the page's header and navigation: how forum
+    /// software marks a post's author. The first is the thread's.
     pub member_elements: Vec<String>,
 }
 
