@@ -13,7 +13,9 @@
 //! inside `<!-- -->` is not an element), a start tag ends at the first `>` outside a quoted
 //! attribute value, a raw-text element ends at the first `</script` or `</style` followed by a
 //! character that may end a tag name, whatever the case, and an `<svg>` at the `</svg` that
-//! balances it (icons nest `<svg>` in `<svg>`; a self-closed `<svg/>` has no content).
+//! balances it (icons nest `<svg>` in `<svg>`; a self-closed `<svg/>` has no content), unless the
+//! parser would leave it earlier: an svg left unclosed, or one an HTML tag breaks out of, keeps its
+//! content (see `find_balanced_svg_end`).
 
 use std::borrow::Cow;
 
@@ -71,7 +73,14 @@ pub fn prune(html: &str) -> Cow<'_, str> {
         } else {
             find_end_tag(&bytes[content_start..], name)
         };
-        let content_end = found.map_or(bytes.len(), |e| content_start + e);
+        // An unclosed script or style runs to the end of the page, as the tokenizer reads it; an svg
+        // without its end tag is left to the parser.
+        let unclosed_end = if name == b"svg" {
+            content_start
+        } else {
+            bytes.len()
+        };
+        let content_end = found.map_or(unclosed_end, |e| content_start + e);
         if !keep && content_end > content_start {
             cuts.cut(content_start, content_end);
         }
@@ -261,33 +270,135 @@ fn find_end_tag(content: &[u8], name: &[u8]) -> Option<usize> {
 }
 
 /// Offset in `content` (what follows an `<svg>` start tag) of the `</svg` that closes it: nested
-/// `<svg>` start tags open a level each, unless self-closed.
+/// `<svg>` start tags open a level each, unless self-closed. `None`, and so nothing cut, when no
+/// `</svg` closes it, or when the parser leaves the svg before one does: outside a
+/// `<foreignObject>`, an HTML start tag that breaks out of foreign content (`<div>`, `<p>`, `<ul>`,
+/// …) or the end tag of an element the svg stands in (`<a><svg></a>`, an icon left unclosed)
+/// returns the parser to HTML, and what follows is the page, not the icon.
 fn find_balanced_svg_end(content: &[u8]) -> Option<usize> {
     let mut depth = 0usize;
+    // Open `<foreignObject>`s (HTML inside them is the svg's) and svg `<a>`s (their `</a>` is theirs).
+    let (mut foreign, mut links) = (0usize, 0usize);
     let mut at = 0;
     while let Some(rel) = memchr(b'<', &content[at..]) {
         let lt = at + rel;
+        at = lt + 1;
         let rest = &content[lt + 1..];
-        if rest.len() > 4
-            && rest[0] == b'/'
-            && rest[1..4].eq_ignore_ascii_case(b"svg")
-            && ends_tag_name(rest[4])
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let len = rest[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0
+            || !rest
+                .get(name_start + len)
+                .is_some_and(|&b| ends_tag_name(b))
         {
-            if depth == 0 {
-                return Some(lt);
-            }
-            depth -= 1;
-        } else if rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"svg") && ends_tag_name(rest[3])
-        {
-            let end = start_tag_end(content, lt + 4)?;
-            if content[end - 1] != b'/' {
+            continue;
+        }
+        let name = &rest[name_start..name_start + len];
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        // A start tag's `>`, and whether it closes itself.
+        let self_closed = || -> Option<bool> {
+            let end = start_tag_end(content, lt + 1 + len)?;
+            Some(content[end - 1] == b'/')
+        };
+        if is(b"svg") {
+            if closing {
+                if depth == 0 {
+                    return Some(lt);
+                }
+                depth -= 1;
+            } else if !self_closed()? {
                 depth += 1;
             }
+        } else if is(b"foreignObject") {
+            if closing {
+                foreign = foreign.saturating_sub(1);
+            } else if !self_closed()? {
+                foreign += 1;
+            }
+        } else if foreign > 0 {
+            continue;
+        } else if is(b"a") {
+            if !closing {
+                links += usize::from(!self_closed()?);
+            } else if links == 0 {
+                return None;
+            } else {
+                links -= 1;
+            }
+        } else {
+            let leaving = if closing {
+                HTML_END_TAGS
+            } else {
+                BREAKOUT_START_TAGS
+            };
+            if leaving.iter().any(|n| is(n)) {
+                return None;
+            }
         }
-        at = lt + 1;
     }
     None
 }
+
+/// Start tags that end foreign content wherever they stand (the HTML standard's list, `<font>`
+/// with attributes aside).
+const BREAKOUT_START_TAGS: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+];
+
+/// End tags of HTML elements an icon stands in, none of them an svg element's: met inside an svg,
+/// they close it.
+const HTML_END_TAGS: &[&[u8]] = &[
+    b"p", b"br", b"div", b"span", b"li", b"ul", b"ol", b"button", b"label", b"td", b"th", b"tr",
+    b"table", b"section", b"article", b"header", b"footer", b"nav", b"main", b"aside", b"form",
+    b"figure", b"picture", b"body", b"html", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6",
+];
 
 #[cfg(test)]
 mod tests {
@@ -311,6 +422,19 @@ mod tests {
             prune(html),
             "<script data-x=\"a>b\"></script><scripts>kept</scripts><style\n></STYLE>"
         );
+    }
+
+    #[test]
+    fn an_svg_the_parser_leaves_early_is_not_emptied() {
+        // An icon left unclosed in a link: `</a>` closes both, and the page goes on.
+        let html = "<a href=#><svg class=i></a><ul><li>Menu</li></ul><main><h1>Title</h1></main>";
+        assert_eq!(prune(html), html);
+        // An HTML element inside an svg breaks out of it as well; `</svg>` later changes nothing.
+        let html = "<svg><path d=\"M0\"/><div>Text</div></svg>";
+        assert_eq!(prune(html), html);
+        // HTML inside a foreignObject, and an svg link, are the svg's own: cut.
+        let html = "<svg><foreignObject><div>x</div></foreignObject><a href=#><text>y</text></a></svg><p>z</p>";
+        assert_eq!(prune(html), "<svg></svg><p>z</p>");
     }
 
     #[test]
