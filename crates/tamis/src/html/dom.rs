@@ -82,8 +82,13 @@ impl Node {
 
     /// True when the `hidden` or `aria-hidden="true"` attribute hides the element.
     pub fn hidden_by_attribute(&self) -> bool {
-        self.attr(&local_name!("hidden")).is_some()
-            || self.attr(&local_name!("aria-hidden")) == Some("true")
+        self.attr(&local_name!("hidden")).is_some() || self.hidden_from_assistive_technology()
+    }
+
+    /// True when `aria-hidden="true"` hides the element from screen readers: an icon, a repeated
+    /// label, or the page behind an open dialog, which the eye still sees.
+    pub fn hidden_from_assistive_technology(&self) -> bool {
+        self.attr(&local_name!("aria-hidden")) == Some("true")
     }
 
     pub fn attrs(&self) -> &[(LocalName, StrTendril)] {

@@ -278,11 +278,16 @@ pub fn segment(dom: &Dom) -> Segmented {
                         let tag = node.tag();
                         // A wrapper that its style hides while holding most of the page's text is
                         // hidden only until the page's scripts run (an anti-flicker or hydration
-                        // wrapper): a reader sees it. Dialogs hidden by attribute stay hidden.
-                        // A collapsed accordion panel is shown by a click: read as well.
+                        // wrapper): a reader sees it. A `<main>` hidden from screen readers is the
+                        // page behind an open dialog (a cookie banner's), which the eye still sees.
+                        // Dialogs hidden by attribute stay hidden. A collapsed accordion panel is
+                        // shown by a click: read as well.
+                        let hidden_by_attribute = node.attr(&local_name!("hidden")).is_some()
+                            || (node.hidden_from_assistive_technology()
+                                && *tag != local_name!("main"));
                         if id != body
                             && (is_skipped(tag)
-                                || ((node.hidden_by_attribute()
+                                || ((hidden_by_attribute
                                     || (hidden_by_style(dom, id)
                                         && total[id as usize] * 2 <= page_chars))
                                     && !is_disclosure_panel(dom, id)))
@@ -493,7 +498,12 @@ mod tests {
         let page = format!("{article}<div style='display:none'><p>Mobile menu</p></div>");
         assert_eq!(texts(&page).len(), 1);
         let page = format!("<p>Short.</p><div aria-hidden=true>{article}{article}</div>");
-        assert_eq!(texts(&page), ["Short."]);
+        assert_eq!(texts(&page), ["Short."]); // A <main> hidden from screen readers while a cookie dialog is open is still seen.
+        let page = format!(
+            "<div role=dialog aria-hidden=true><p>Cookie settings</p></div>\
+             <main aria-hidden=true><h1>Title</h1>{article}</main>"
+        );
+        assert_eq!(texts(&page).len(), 2);
     }
 
     #[test]
