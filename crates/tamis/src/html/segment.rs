@@ -498,7 +498,8 @@ mod tests {
         let page = format!("{article}<div style='display:none'><p>Mobile menu</p></div>");
         assert_eq!(texts(&page).len(), 1);
         let page = format!("<p>Short.</p><div aria-hidden=true>{article}{article}</div>");
-        assert_eq!(texts(&page), ["Short."]); // A <main> hidden from screen readers while a cookie dialog is open is still seen.
+        assert_eq!(texts(&page), ["Short."]);
+        // A <main> hidden from screen readers while a cookie dialog is open is still seen.
         let page = format!(
             "<div role=dialog aria-hidden=true><p>Cookie settings</p></div>\
              <main aria-hidden=true><h1>Title</h1>{article}</main>"

@@ -56,7 +56,8 @@ fn choose(bytes: &[u8], transport_charset: Option<&str>, is_html: bool) -> &'sta
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
     let pairs = head.len() / 2;
-    if pairs < 8 {
+    // Most pages hold no zero byte at all: one fast look settles them.
+    if pairs < 8 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let printable = |b: u8| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r');
