@@ -330,12 +330,9 @@ fn find_balanced_svg_end(content: &[u8]) -> Option<usize> {
                 links -= 1;
             }
         } else {
-            let leaving = if closing {
-                HTML_END_TAGS
-            } else {
-                BREAKOUT_START_TAGS
-            };
-            if leaving.iter().any(|n| is(n)) {
+            let leaves = BREAKOUT_START_TAGS.iter().any(|n| is(n))
+                || (closing && CONTAINER_END_TAGS.iter().any(|n| is(n)));
+            if leaves {
                 return None;
             }
         }
@@ -392,63 +389,12 @@ const BREAKOUT_START_TAGS: &[&[u8]] = &[
     b"var",
 ];
 
-/// End tags of HTML elements an icon stands in, none of them an svg element's: met inside an svg,
-/// they close it (when the element is open around it; when it is not, the parser ignores them, and
-/// leaving the svg uncut costs only time).
-const HTML_END_TAGS: &[&[u8]] = &[
-    b"p",
-    b"br",
-    b"div",
-    b"span",
-    b"li",
-    b"ul",
-    b"ol",
-    b"button",
-    b"label",
-    b"td",
-    b"th",
-    b"tr",
-    b"table",
-    b"section",
-    b"article",
-    b"header",
-    b"footer",
-    b"nav",
-    b"main",
-    b"aside",
-    b"form",
-    b"figure",
-    b"picture",
-    b"body",
-    b"html",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"b",
-    b"i",
-    b"em",
-    b"strong",
-    b"small",
-    b"s",
-    b"u",
-    b"code",
-    b"font",
-    b"sup",
-    b"sub",
-    b"big",
-    b"tt",
-    b"strike",
-    b"nobr",
-    b"dd",
-    b"dt",
-    b"dl",
-    b"blockquote",
-    b"pre",
-    b"center",
-    b"menu",
+/// End tags of HTML elements an icon stands in, besides those of [`BREAKOUT_START_TAGS`], none of
+/// them an svg element's: met inside an svg, they close it (when the element is open around it;
+/// when it is not, the parser ignores them, and leaving the svg uncut costs only time).
+const CONTAINER_END_TAGS: &[&[u8]] = &[
+    b"button", b"label", b"td", b"th", b"tr", b"section", b"article", b"header", b"footer", b"nav",
+    b"main", b"aside", b"form", b"figure", b"picture", b"html", b"font",
 ];
 
 #[cfg(test)]
