@@ -80,15 +80,14 @@ impl Node {
         }
     }
 
-    /// True when the `hidden` or `aria-hidden="true"` attribute hides the element.
+    /// True when the `hidden` or `aria-hidden="true"` attribute hides the element. `aria-hidden`
+    /// hides from screen readers what the eye sees too, and readers of a page skip it as well (an
+    /// icon, a repeated label), except on a `<main>`: sites set it there on the page behind an
+    /// open dialog (a cookie banner's), which is the page itself.
     pub fn hidden_by_attribute(&self) -> bool {
-        self.attr(&local_name!("hidden")).is_some() || self.hidden_from_assistive_technology()
-    }
-
-    /// True when `aria-hidden="true"` hides the element from screen readers: an icon, a repeated
-    /// label, or the page behind an open dialog, which the eye still sees.
-    pub fn hidden_from_assistive_technology(&self) -> bool {
-        self.attr(&local_name!("aria-hidden")) == Some("true")
+        self.attr(&local_name!("hidden")).is_some()
+            || (self.attr(&local_name!("aria-hidden")) == Some("true")
+                && *self.tag() != local_name!("main"))
     }
 
     pub fn attrs(&self) -> &[(LocalName, StrTendril)] {

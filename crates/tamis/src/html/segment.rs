@@ -278,16 +278,11 @@ pub fn segment(dom: &Dom) -> Segmented {
                         let tag = node.tag();
                         // A wrapper that its style hides while holding most of the page's text is
                         // hidden only until the page's scripts run (an anti-flicker or hydration
-                        // wrapper): a reader sees it. A `<main>` hidden from screen readers is the
-                        // page behind an open dialog (a cookie banner's), which the eye still sees.
-                        // Dialogs hidden by attribute stay hidden. A collapsed accordion panel is
-                        // shown by a click: read as well.
-                        let hidden_by_attribute = node.attr(&local_name!("hidden")).is_some()
-                            || (node.hidden_from_assistive_technology()
-                                && *tag != local_name!("main"));
+                        // wrapper): a reader sees it. Dialogs hidden by attribute stay hidden.
+                        // A collapsed accordion panel is shown by a click: read as well.
                         if id != body
                             && (is_skipped(tag)
-                                || ((hidden_by_attribute
+                                || ((node.hidden_by_attribute()
                                     || (hidden_by_style(dom, id)
                                         && total[id as usize] * 2 <= page_chars))
                                     && !is_disclosure_panel(dom, id)))
