@@ -685,7 +685,7 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
         m.sitename = s
             .title_tag
             .as_deref()
-            .and_then(|t| title::site_from_title(&clean(t), m.title.as_deref()));
+            .and_then(|t| title::site_from_title(t, m.title.as_deref()));
     }
     let mut authors: Vec<String> = j.authors.iter().filter_map(|a| clean_author(a)).collect();
     if authors.is_empty() {
