@@ -19,7 +19,7 @@ for f in sorted(os.listdir(gt)):
     g = d['ground_truth'].get('main_content') or ''
     p = preds.get(pid, {}).get('text') or ''
     pr, rc, f1 = word_prf(p, g)
-    rows.append((f1, pr, rc, pid, t, d['url'], g, p))
+    rows.append((f1, pr, rc, pid, t, d.get('url', ''), g, p))
 rows.sort()
 for f1, pr, rc, pid, t, url, g, p in rows[:n]:
     print(f'===== {pid} {t} f1={f1:.2f} p={pr:.2f} r={rc:.2f} gold={len(g)} pred={len(p)} {url}')

@@ -103,22 +103,20 @@ fn model() -> Option<&'static Model> {
 /// page is about, and on pages never trained on, a lower threshold serves those best.
 pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     let container = main_container(dom, blocks);
+    let mut declares_article = declares_article;
     if let Some(m) = model() {
         let x = feature_rows(dom, blocks, container);
         let threshold = match m.article_threshold {
             Some(t) if declares_article => t,
             _ => m.threshold,
         };
-        for (b, positive) in blocks.iter_mut().zip(m.positives_with(&x, threshold)) {
-            // The model reads the comment markup as one feature among others: on a forum the
-            // replies are the content; on a blog they are comments, set apart.
-            b.label = if positive {
-                Label::Content
-            } else if b.comment_at != NONE {
-                comment_label(b)
-            } else {
-                Label::Boilerplate
-            };
+        apply(blocks, &m.positives_with(&x, threshold));
+        // A thread whose every post is marked up as a comment (the opening post too) and that
+        // calls itself an article: what the article threshold kept lies in comments only. Its
+        // posts are its content, read as any other page's.
+        if declares_article && is_thread(blocks) {
+            declares_article = false;
+            apply(blocks, &m.positives_with(&x, m.threshold));
         }
     }
     // Pages unlike any the model learned from (a lone paragraph, say) can leave it with nothing:
@@ -152,6 +150,26 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         }
         i = j;
     }
+}
+
+/// The classifier's answers as labels. The model reads the comment markup as one feature among
+/// others: on a forum the replies are the content; on a blog they are comments, set apart.
+fn apply(blocks: &mut [Block], positives: &[bool]) {
+    for (b, &positive) in blocks.iter_mut().zip(positives) {
+        b.label = if positive {
+            Label::Content
+        } else if b.comment_at != NONE {
+            comment_label(b)
+        } else {
+            Label::Boilerplate
+        };
+    }
+}
+
+/// Whether the content kept lies in comment sections only: the page is a thread of posts.
+fn is_thread(blocks: &[Block]) -> bool {
+    let mut content = blocks.iter().filter(|b| b.label == Label::Content);
+    content.clone().next().is_some() && content.all(|b| b.comment_at != NONE)
 }
 
 /// The model's input: every block's features, row after row.
@@ -405,6 +423,30 @@ mod tests {
         comments_stay_together(&mut blocks);
         assert_eq!(blocks[3].label, Label::Comment);
         assert_eq!(blocks[2].label, Label::Content);
+    }
+
+    #[test]
+    fn content_in_comment_sections_only_is_a_thread() {
+        let block = |label: Label, in_comments: bool| {
+            let mut b = Block::new("A post or a paragraph.".to_string(), Kind::Paragraph);
+            b.label = label;
+            if in_comments {
+                b.comment_at = 7;
+            }
+            b
+        };
+        // Every post marked up as a comment, the opening one too.
+        let thread = [
+            block(Label::Boilerplate, false),
+            block(Label::Content, true),
+            block(Label::Comment, true),
+        ];
+        assert!(is_thread(&thread));
+        // An article with comments below it.
+        let article = [block(Label::Content, false), block(Label::Content, true)];
+        assert!(!is_thread(&article));
+        // Nothing kept at all is no thread either.
+        assert!(!is_thread(&[block(Label::Comment, true)]));
     }
 
     #[test]
