@@ -44,8 +44,16 @@ pub fn prune(html: &str) -> Cow<'_, str> {
             continue;
         }
         if let Some(name) = text_only_name(rest) {
+            let end = find_end_tag(&bytes[lt + 1..], name);
+            if name == b"iframe" && iframe_left_open(&bytes[lt + 1..], end) {
+                if let Some(tag_end) = start_tag_end(bytes, lt + 1 + name.len()) {
+                    cuts.cut(lt, tag_end + 1);
+                    at = tag_end + 1;
+                    continue;
+                }
+            }
             // Its content is text, whatever it looks like: skipped whole, nothing cut.
-            at = find_end_tag(&bytes[lt + 1..], name).map_or(bytes.len(), |e| lt + 1 + e + 2);
+            at = end.map_or(bytes.len(), |e| lt + 1 + e + 2);
             continue;
         }
         let Some(name) = raw_text_name(rest) else {
@@ -219,6 +227,19 @@ fn text_only_name(rest: &[u8]) -> Option<&'static [u8]> {
             && rest[..name.len()].eq_ignore_ascii_case(name)
             && ends_tag_name(rest[name.len()])
     })
+}
+
+/// Whether an `<iframe>` (`rest` follows its `<`; `end`, the offset there of its first `</iframe`)
+/// is left open where a page means it closed: self-closed (`<iframe … />`, which HTML does not
+/// close) with no end tag after it, or no end tag before its `</noscript>`. Tag managers print
+/// such an iframe inside `<noscript>`, which browsers running scripts never parse; parsed with
+/// scripting off, as tamis parses (to read `<noscript>` content), it would make the rest of the
+/// page its text. Its start tag is cut, so the page that follows stays markup.
+fn iframe_left_open(rest: &[u8], end: Option<usize>) -> bool {
+    match end {
+        None => true,
+        Some(e) => find_end_tag(&rest[..e], b"noscript").is_some(),
+    }
 }
 
 /// Bytes that may follow a tag name: white space, `/` or `>`.
@@ -432,6 +453,26 @@ mod tests {
         // HTML inside a foreignObject, and an svg link, are the svg's own: cut.
         let html = "<svg><foreignObject><div>x</div></foreignObject><a href=#><text>y</text></a></svg><p>z</p>";
         assert_eq!(prune(html), "<svg></svg><p>z</p>");
+    }
+
+    #[test]
+    fn an_iframe_left_open_in_noscript_does_not_swallow_the_page() {
+        // A tag manager's self-closed iframe: its start tag goes, the page after it stays markup.
+        let html = "<noscript><iframe src=\"gtm\" style=\"display:none\" /></noscript><div><p>Body</p></div>";
+        assert_eq!(prune(html), "<noscript></noscript><div><p>Body</p></div>");
+        let dom = crate::html::dom::Dom::parse(&prune(html));
+        assert_eq!(dom.text_of(0), "Body");
+        // Closed inside its noscript, or anywhere on a page without one, it is left as it is.
+        let html = "<noscript><iframe src=x></iframe></noscript><p>Body</p>";
+        assert_eq!(prune(html), html);
+        let html = "<iframe src=x>fallback</iframe><p>Body</p>";
+        assert_eq!(prune(html), html);
+        // Closed only after its noscript ends (by a later iframe's end tag): cut as well.
+        let html = "<noscript><iframe src=x/></noscript><p>Body</p><iframe src=y></iframe>";
+        assert_eq!(
+            prune(html),
+            "<noscript></noscript><p>Body</p><iframe src=y></iframe>"
+        );
     }
 
     #[test]
