@@ -126,7 +126,7 @@ fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
     }
     let node = dom.node(id);
     let parent = node.parent;
-    let count = if parent == NONE {
+    let count = if parent == NONE || *node.tag() == local_name!("p") {
         1
     } else {
         let class = node.attr(&local_name!("class"));

@@ -887,11 +887,11 @@ mod tests {
         assert_eq!(slogan.title.as_deref(), Some("Cloud Backup Services"));
         let reworded = meta_of(
             "<head><title>Cloud Backup Services | Example</title></head>\
-             <body><h1>Backup services for the cloud era</h1></body>",
+             <body><h1>Cloud backup services for your home and office</h1></body>",
         );
         assert_eq!(
             reworded.title.as_deref(),
-            Some("Backup services for the cloud era")
+            Some("Cloud backup services for your home and office")
         );
         let sections = meta_of(
             "<head><title>Cloud Backup Services | Example</title></head>\
