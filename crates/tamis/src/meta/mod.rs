@@ -760,7 +760,17 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
     // dateline written in numbers alone ("09.10.2024") yields to the declared date that reads
     // its day and month the other way.
     let dateline = shown.dateline.clone().filter(|d| {
-        !(shown.dateline_numeric && published.as_deref().is_some_and(|p| date::swapped(d, p)))
+        let swapped =
+            shown.dateline_numeric && published.as_deref().is_some_and(|p| date::swapped(d, p));
+        // A date shown later than every date the page declares, its last change included, is not
+        // the page's: a forum header's "today".
+        let after_last_change = published.is_some()
+            && modified.is_some()
+            && published
+                .iter()
+                .chain(&modified)
+                .all(|p| d.as_str() > p.as_str());
+        !swapped && !after_last_change
     });
     m.date = dateline
         .or(published)
@@ -1081,6 +1091,11 @@ mod tests {
         assert_eq!(date("21.02.2024").as_deref(), Some("2024-02-21"));
         let declared_sept = page("09.10.2024").replace("2024-02-21", "2024-09-10");
         assert_eq!(meta_of(&declared_sept).date.as_deref(), Some("2024-09-10"));
+        // A date later than the page's declared last change is not the page's (a header's "today").
+        let modified = "<meta property='article:modified_time' content='2024-03-01T08:00:00Z'>";
+        let today =
+            page("By Jane Doe · March 3, 2025").replace("</head>", &format!("{modified}</head>"));
+        assert_eq!(meta_of(&today).date.as_deref(), Some("2024-02-21"));
     }
 
     #[test]
