@@ -409,22 +409,27 @@ pub fn clean_author(raw: &str) -> Option<String> {
             a = rest[2..].trim().to_string();
         }
     }
-    // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes it.
-    // (Searched in `a` itself, ASCII case-insensitively: lower-casing may move byte offsets.)
-    let by = a
-        .as_bytes()
-        .windows(4)
-        .rposition(|w| w.eq_ignore_ascii_case(b" by "));
-    if let Some(at) = by {
-        if a[..at].chars().any(|c| c.is_ascii_digit()) {
-            a = a[at + 4..].trim().to_string();
+    // Both cuts below need a date, so a digit: most names have none and skip them.
+    if a.bytes().any(|b| b.is_ascii_digit()) {
+        // "16 December 2025 by Sam O'Brien": the name follows the last "by" when a date precedes
+        // it. (Searched in `a` itself, ASCII case-insensitively: lower-casing may move byte
+        // offsets.)
+        let by = a
+            .as_bytes()
+            .windows(4)
+            .rposition(|w| w.eq_ignore_ascii_case(b" by "));
+        if let Some(at) = by {
+            if a[..at].chars().any(|c| c.is_ascii_digit()) {
+                a = a[at + 4..].trim().to_string();
+            }
         }
-    }
-    // "Jane Doe - June 12, 2025", "Jane Doe on 04-08-2021": a trailing part holding a date goes.
-    for sep in [" - ", " – ", " — ", " | ", " • ", " · ", " on "] {
-        if let Some(at) = a.find(sep) {
-            if at > 0 && a[at..].chars().any(|c| c.is_ascii_digit()) {
-                a.truncate(at);
+        // "Jane Doe - June 12, 2025", "Jane Doe on 04-08-2021": a trailing part holding a date
+        // goes.
+        for sep in [" - ", " – ", " — ", " | ", " • ", " · ", " on "] {
+            if let Some(at) = a.find(sep) {
+                if at > 0 && a[at..].chars().any(|c| c.is_ascii_digit()) {
+                    a.truncate(at);
+                }
             }
         }
     }
