@@ -56,9 +56,6 @@ pub const BOILER_TOKENS: &[&str] = &[
     "subscribe*",
     "subscription",
     "signup",
-    "cookie*",
-    "consent",
-    "gdpr",
     "pagination",
     "pager",
     "paging",
@@ -111,6 +108,19 @@ pub const BOILER_TOKENS: &[&str] = &[
     "donate",
     "paywall",
 ];
+
+/// Class or id tokens that mark a cookie or consent prompt: furniture as the tokens above, and
+/// furniture however much text the prompt holds (a consent manager's vendor list can outweigh a
+/// short page).
+pub const CONSENT_TOKENS: &[&str] = &["cookie*", "consent", "gdpr"];
+
+/// Whether a lower-case class or id part names a cookie or consent prompt ([`CONSENT_TOKENS`]).
+pub fn is_consent_token(part: &str) -> bool {
+    CONSENT_TOKENS.iter().any(|t| match t.strip_suffix('*') {
+        Some(prefix) => part.starts_with(prefix),
+        None => part == *t,
+    })
+}
 
 /// Class or id tokens that mark comment sections.
 pub const COMMENT_TOKENS: &[&str] = &[
@@ -226,6 +236,7 @@ pub fn class_matcher() -> &'static ClassMatcher {
         for (list, flag) in [
             (COMMENT_TOKENS, Hints::COMMENT),
             (BOILER_TOKENS, Hints::BOILER),
+            (CONSENT_TOKENS, Hints::BOILER),
             (CONTENT_TOKENS, Hints::CONTENT),
         ] {
             for entry in list {
@@ -300,7 +311,12 @@ mod tests {
 
     #[test]
     fn prefixes_are_long_enough_to_be_indexed() {
-        for list in [BOILER_TOKENS, COMMENT_TOKENS, CONTENT_TOKENS] {
+        for list in [
+            BOILER_TOKENS,
+            CONSENT_TOKENS,
+            COMMENT_TOKENS,
+            CONTENT_TOKENS,
+        ] {
             for entry in list {
                 if let Some(prefix) = entry.strip_suffix('*') {
                     assert!(prefix.len() >= 4, "{prefix}");

@@ -49,6 +49,9 @@ impl Hints {
     pub const FORM: u16 = 16;
     /// Under a `<header>` or page-level heading area.
     pub const HEADER: u16 = 64;
+    /// Under an element whose class or id names a cookie or consent prompt: furniture, whatever
+    /// the classifier reads in its text.
+    pub const CONSENT: u16 = 128;
 
     #[inline]
     pub fn has(self, flag: u16) -> bool {

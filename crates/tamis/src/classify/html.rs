@@ -156,7 +156,9 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
 /// others: on a forum the replies are the content; on a blog they are comments, set apart.
 fn apply(blocks: &mut [Block], positives: &[bool]) {
     for (b, &positive) in blocks.iter_mut().zip(positives) {
-        b.label = if positive {
+        // A cookie or consent prompt goes whatever its text reads like (it explains itself at
+        // length, in sentences).
+        b.label = if positive && !b.hints.has(Hints::CONSENT) {
             Label::Content
         } else if b.comment_at != NONE {
             comment_label(b)

@@ -188,6 +188,28 @@ fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Whether the element's class or id names a cookie or consent prompt (`onetrust-consent-sdk`).
+/// A part of the page headed by its own heading (`<section id="cookies"><h2>Cookies</h2>`, as
+/// documentation anchors its sections) is a section about cookies, not a prompt.
+fn names_consent(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    let headed = dom
+        .children(id)
+        .find(|&c| matches!(dom.node(c).data, NodeData::Element { .. }))
+        .is_some_and(|c| heading_level(dom.node(c).tag()).is_some());
+    !headed
+        && [local_name!("class"), local_name!("id")]
+            .iter()
+            .any(|attr| {
+                node.attr(attr).is_some_and(|value| {
+                    value.split_ascii_whitespace().any(|name| {
+                        name_and_parts(&name.to_ascii_lowercase())
+                            .any(crate::lexicon::is_consent_token)
+                    })
+                })
+            })
+}
+
 /// Hints from a class or id attribute: each name is matched whole, then by its parts
 /// (`post-content` → `post`, `content`); boilerplate and comment beat content within one name.
 pub fn class_hints(value: &str) -> u16 {
@@ -198,12 +220,8 @@ pub fn class_hints(value: &str) -> u16 {
         lower.clear();
         lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
         let mut own = 0;
-        for part in
-            std::iter::once(lower.as_str()).chain(lower.split(|c: char| !c.is_ascii_alphanumeric()))
-        {
-            if !part.is_empty() {
-                own |= matcher.hint(part);
-            }
+        for part in name_and_parts(&lower) {
+            own |= matcher.hint(part);
         }
         if own & (Hints::BOILER | Hints::COMMENT) != 0 {
             own &= !Hints::CONTENT;
@@ -211,6 +229,14 @@ pub fn class_hints(value: &str) -> u16 {
         h |= own;
     }
     h
+}
+
+/// A lower-case class or id name whole, then its parts between punctuation (`post-content`,
+/// `post`, `content`).
+fn name_and_parts(name: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(name)
+        .chain(name.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|part| !part.is_empty())
 }
 
 /// What a walk carries down the tree.
@@ -296,6 +322,9 @@ pub fn segment(dom: &Dom) -> Segmented {
                         let mut inner = ctx;
                         if id != body {
                             let mut own = own_hints(dom, id, &mut class_cache);
+                            if own & Hints::BOILER != 0 && names_consent(dom, id) {
+                                own |= Hints::CONSENT;
+                            }
                             // A class that says "sidebar" on a wrapper holding most of the page is
                             // a layout name, not a verdict.
                             if own & (Hints::BOILER | Hints::FORM) != 0
@@ -500,6 +529,24 @@ mod tests {
              <main aria-hidden=true><h1>Title</h1>{article}</main>"
         );
         assert_eq!(texts(&page).len(), 2);
+    }
+
+    #[test]
+    fn a_consent_prompt_stays_furniture_however_long() {
+        let vendors =
+            "<p>These cookies measure how visitors use the site so that we can improve it.</p>"
+                .repeat(6);
+        let page = format!(
+            "<p>A short post.</p><div id=onetrust-consent-sdk><div role=dialog>{vendors}</div></div>"
+        );
+        let b = blocks(&page);
+        assert!(!b[0].hints.has(Hints::CONSENT));
+        // The prompt holds most of the page's text, yet stays a consent prompt.
+        assert!(b[1..].iter().all(|b| b.hints.has(Hints::CONSENT)));
+        // A documentation section anchored "cookies" under its own heading is the page's text.
+        let page =
+            "<section id=cookies><h2>Cookies</h2><p>Read them from the request.</p></section>";
+        assert!(blocks(page).iter().all(|b| !b.hints.has(Hints::CONSENT)));
     }
 
     #[test]
