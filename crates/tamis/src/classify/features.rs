@@ -119,7 +119,8 @@ fn ln(x: f32) -> f32 {
     (x + 1.0).ln()
 }
 
-/// How many siblings of `id` (itself included) share its tag and class.
+/// How many siblings of `id` (itself included) share its tag and class; one for a `<p>`, whose
+/// siblings of its kind are an article's run of paragraphs, not the items of a list.
 fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
     if cache[id as usize] != u16::MAX {
         return cache[id as usize];

@@ -15,7 +15,8 @@
 //! character that may end a tag name, whatever the case, and an `<svg>` at the `</svg` that
 //! balances it (icons nest `<svg>` in `<svg>`; a self-closed `<svg/>` has no content), unless the
 //! parser would leave it earlier: an svg left unclosed, or one an HTML tag breaks out of, keeps its
-//! content (see `find_balanced_svg_end`).
+//! content (see `find_balanced_svg_end`). An `<iframe>` left open (see `iframe_left_open`) loses
+//! its start tag.
 
 use std::borrow::Cow;
 
@@ -230,11 +231,11 @@ fn text_only_name(rest: &[u8]) -> Option<&'static [u8]> {
 }
 
 /// Whether an `<iframe>` (`rest` follows its `<`; `end`, the offset there of its first `</iframe`)
-/// is left open where a page means it closed: self-closed (`<iframe … />`, which HTML does not
-/// close) with no end tag after it, or no end tag before its `</noscript>`. Tag managers print
-/// such an iframe inside `<noscript>`, which browsers running scripts never parse; parsed with
-/// scripting off, as tamis parses (to read `<noscript>` content), it would make the rest of the
-/// page its text. Its start tag is cut, so the page that follows stays markup.
+/// is left open: no end tag follows it, or a `</noscript>` comes first. Tag managers print such an
+/// iframe inside `<noscript>`, self-closed (`<iframe … />`, which HTML does not close), where
+/// browsers running scripts never parse it; parsed with scripting off, as tamis parses (to read
+/// `<noscript>` content), it would make the rest of the page its text. Its start tag is cut, so
+/// the page that follows stays markup.
 fn iframe_left_open(rest: &[u8], end: Option<usize>) -> bool {
     match end {
         None => true,
