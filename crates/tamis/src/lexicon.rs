@@ -109,18 +109,10 @@ pub const BOILER_TOKENS: &[&str] = &[
     "paywall",
 ];
 
-/// Class or id tokens that mark a cookie or consent prompt: furniture as the tokens above, and
-/// furniture however much text the prompt holds (a consent manager's vendor list can outweigh a
-/// short page).
+/// Class or id tokens that mark a cookie or consent prompt: furniture as the tokens above
+/// (`Hints::BOILER`), and furniture however much text the prompt holds (`Hints::CONSENT`: a
+/// consent manager's vendor list can outweigh a short page).
 pub const CONSENT_TOKENS: &[&str] = &["cookie*", "consent", "gdpr"];
-
-/// Whether a lower-case class or id part names a cookie or consent prompt ([`CONSENT_TOKENS`]).
-pub fn is_consent_token(part: &str) -> bool {
-    CONSENT_TOKENS.iter().any(|t| match t.strip_suffix('*') {
-        Some(prefix) => part.starts_with(prefix),
-        None => part == *t,
-    })
-}
 
 /// Class or id tokens that mark comment sections.
 pub const COMMENT_TOKENS: &[&str] = &[
@@ -205,7 +197,8 @@ pub struct ClassMatcher {
 }
 
 impl ClassMatcher {
-    /// The hint a lower-case class token gives: comment beats furniture beats content.
+    /// The hint a lower-case class token gives: comment beats furniture beats content; a consent
+    /// prompt's token gives furniture and says so (no token names both a comment and a prompt).
     pub fn hint(&self, token: &str) -> u16 {
         let mut h = self.exact.get(token).copied().unwrap_or(0);
         if let Some(head) = token.as_bytes().first_chunk::<4>() {
@@ -218,7 +211,7 @@ impl ClassMatcher {
         if h & Hints::COMMENT != 0 {
             Hints::COMMENT
         } else if h & Hints::BOILER != 0 {
-            Hints::BOILER
+            h & (Hints::BOILER | Hints::CONSENT)
         } else {
             h
         }
@@ -236,7 +229,7 @@ pub fn class_matcher() -> &'static ClassMatcher {
         for (list, flag) in [
             (COMMENT_TOKENS, Hints::COMMENT),
             (BOILER_TOKENS, Hints::BOILER),
-            (CONSENT_TOKENS, Hints::BOILER),
+            (CONSENT_TOKENS, Hints::BOILER | Hints::CONSENT),
             (CONTENT_TOKENS, Hints::CONTENT),
         ] {
             for entry in list {
@@ -326,6 +319,7 @@ mod tests {
         let m = class_matcher();
         assert_eq!(m.hint("advertisement"), Hints::BOILER);
         assert_eq!(m.hint("comments"), Hints::COMMENT);
+        assert_eq!(m.hint("cookiebar"), Hints::BOILER | Hints::CONSENT);
         assert_eq!(m.hint("content"), Hints::CONTENT);
         assert_eq!(m.hint("contentious"), Hints::CONTENT);
         assert_eq!(m.hint("nothing"), 0);

@@ -188,26 +188,12 @@ fn is_strong_content(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
-/// Whether the element's class or id names a cookie or consent prompt (`onetrust-consent-sdk`).
-/// A part of the page headed by its own heading (`<section id="cookies"><h2>Cookies</h2>`, as
-/// documentation anchors its sections) is a section about cookies, not a prompt.
-fn names_consent(dom: &Dom, id: NodeId) -> bool {
-    let node = dom.node(id);
-    let headed = dom
-        .children(id)
+/// Whether the element's first child element is a heading: a part of the page headed by its own
+/// heading (`<section id="cookies"><h2>Cookies</h2>`, as documentation anchors its sections).
+fn opens_with_heading(dom: &Dom, id: NodeId) -> bool {
+    dom.children(id)
         .find(|&c| matches!(dom.node(c).data, NodeData::Element { .. }))
-        .is_some_and(|c| heading_level(dom.node(c).tag()).is_some());
-    !headed
-        && [local_name!("class"), local_name!("id")]
-            .iter()
-            .any(|attr| {
-                node.attr(attr).is_some_and(|value| {
-                    value.split_ascii_whitespace().any(|name| {
-                        name_and_parts(&name.to_ascii_lowercase())
-                            .any(crate::lexicon::is_consent_token)
-                    })
-                })
-            })
+        .is_some_and(|c| heading_level(dom.node(c).tag()).is_some())
 }
 
 /// Hints from a class or id attribute: each name is matched whole, then by its parts
@@ -322,8 +308,9 @@ pub fn segment(dom: &Dom) -> Segmented {
                         let mut inner = ctx;
                         if id != body {
                             let mut own = own_hints(dom, id, &mut class_cache);
-                            if own & Hints::BOILER != 0 && names_consent(dom, id) {
-                                own |= Hints::CONSENT;
+                            // A consent prompt's name, not a section about cookies.
+                            if own & Hints::CONSENT != 0 && opens_with_heading(dom, id) {
+                                own &= !Hints::CONSENT;
                             }
                             // A class that says "sidebar" on a wrapper holding most of the page is
                             // a layout name, not a verdict.
