@@ -143,6 +143,9 @@ def main():
     ap.add_argument("--article-weight", type=float, default=None,
                     help="weight of an article-layout set's pages (ScrapingHub) against a WCXB page's "
                          "(default 3 with --text, 1 without)")
+    ap.add_argument("--drop", nargs="*", default=[], help="features the trees may not split on (held constant)")
+    ap.add_argument("--monotone", nargs="*", default=[],
+                    help="NAME:+1 or NAME:-1: the model's answer may only rise (fall) as the feature does")
     ap.add_argument("--seed", type=int, default=7, help="LightGBM's seed (bagging and feature sampling)")
     ap.add_argument("--text", action="store_true",
                     help="train the line classifier of text mode on the sets' text/ pages (writes data/text-model.json)")
@@ -180,10 +183,16 @@ def main():
     train_rows = np.asarray([not held_out(p) for p in page_of])
     feature_names = feature_list("TEXT_NAMES" if args.text else "NAMES")
     assert X.shape[1] == len(feature_names), (X.shape, len(feature_names))
+    for name in args.drop:
+        X[:, feature_names.index(name)] = 0.0
     ds = lgb.Dataset(X[train_rows], y[train_rows], weight=w[train_rows], free_raw_data=False)
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 40,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
               "verbose": -1, "seed": args.seed, "num_threads": 2}
+    if args.monotone:
+        signs = dict((n, int(v)) for n, v in (m.rsplit(":", 1) for m in args.monotone))
+        params["monotone_constraints"] = [signs.get(n, 0) for n in feature_names]
+        params["monotone_constraints_method"] = "advanced"
     booster = lgb.train(params, ds, num_boost_round=args.trees)
     if args.text:
         threshold, article_threshold = text_threshold(booster.predict(X), pages), None
