@@ -198,23 +198,18 @@ const PROSE_CHARS: u32 = 400;
 /// How many blocks away, before and after, content must stand for a missed paragraph to be kept.
 const PROSE_REACH: usize = 3;
 
-/// On an article, a long paragraph of sentences with content on both sides is part of the
-/// article. The classifier learned that very long blocks are often furniture (legal notices,
-/// serialised data, logs; most of the few blocks over 2,000 characters it trained on), and on
-/// articles whose paragraphs run that long (papers, essays) it dropped the body's longest
-/// paragraphs while keeping those around them.
+/// On an article, a long paragraph of sentences is part of the article when content stands on both
+/// sides of it, or when it follows a paragraph kept under the same content-named element (an
+/// `article-body`, a `main-article-body` section): the chain runs forward, through a paper's
+/// sections to its references. The classifier learned that very long blocks are often furniture
+/// (legal notices, serialised data, logs; most of the few blocks over 2,000 characters it trained
+/// on), and on articles whose paragraphs run that long (papers, essays) it dropped the body's
+/// longest paragraphs while keeping those around them.
 fn keep_prose_between_content(blocks: &mut [Block]) {
     let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
     let missed: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
-            let b = &blocks[i];
-            b.label == Label::Boilerplate
-                && b.kind == Kind::Paragraph
-                && b.chars >= PROSE_CHARS
-                && b.comment_at == NONE
-                && b.boiler_at == NONE
-                && b.link_density() < 0.2
-                && b.ends_sentence()
+            is_missed_prose(&blocks[i])
                 && content_within(&blocks[i.saturating_sub(PROSE_REACH)..i])
                 && content_within(&blocks[i + 1..(i + 1 + PROSE_REACH).min(blocks.len())])
         })
@@ -222,6 +217,31 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
     for i in missed {
         blocks[i].label = Label::Content;
     }
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        let follows_kept_paragraph = || {
+            blocks[i.saturating_sub(PROSE_REACH)..i].iter().any(|x| {
+                x.label == Label::Content
+                    && x.kind == Kind::Paragraph
+                    && x.content_at == b.content_at
+            })
+        };
+        if is_missed_prose(b) && b.content_at != NONE && follows_kept_paragraph() {
+            blocks[i].label = Label::Content;
+        }
+    }
+}
+
+/// A long paragraph of sentences the classifier left out, outside furniture, comments and forms.
+fn is_missed_prose(b: &Block) -> bool {
+    b.label == Label::Boilerplate
+        && b.kind == Kind::Paragraph
+        && b.chars >= PROSE_CHARS
+        && b.comment_at == NONE
+        && b.boiler_at == NONE
+        && !b.hints.has(Hints::FORM)
+        && b.link_density() < 0.2
+        && b.ends_sentence()
 }
 
 /// On an article, the comment section is one thing: when the classifier read most of its text as
@@ -380,6 +400,50 @@ mod tests {
         );
     }
 
+
+    #[test]
+    fn long_paragraphs_after_kept_ones_in_the_same_body_are_kept() {
+        let long = "The long-term effects of exercise on mood are well documented, with numerous \
+            studies showing that regular activity lowers the risk of depression over the years. \
+            A meta-analysis of randomised trials found moderate effects against usual care, and \
+            larger ones when the exercise was supervised, aerobic and at least three times a week. \
+            Patients who kept exercising after the trials ended relapsed less often than others, \
+            whatever their age, their medication or the severity of their first episode.";
+        let block = |text: &str, label: Label, body: NodeId| {
+            let mut b = Block::new(text.to_string(), Kind::Paragraph);
+            b.label = label;
+            b.content_at = body;
+            b
+        };
+        let (body, elsewhere) = (7, 9);
+        let mut blocks = vec![
+            block("Exercise is an appealing therapy.", Label::Content, body),
+            block("Long-term effects", Label::Boilerplate, body),
+            block(long, Label::Boilerplate, body),
+            block(long, Label::Boilerplate, body),
+            block("References", Label::Boilerplate, body),
+            block(long, Label::Boilerplate, elsewhere),
+        ];
+        let mut form = block(long, Label::Boilerplate, body);
+        form.hints.0 |= Hints::FORM;
+        blocks.insert(4, form);
+        keep_prose_between_content(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        // The chain runs from the kept paragraph through the two long ones under the same body;
+        // the short heading, a form's notice and a paragraph under another element stay out.
+        assert_eq!(
+            labels,
+            [
+                Label::Content,
+                Label::Boilerplate,
+                Label::Content,
+                Label::Content,
+                Label::Boilerplate,
+                Label::Boilerplate,
+                Label::Boilerplate
+            ]
+        );
+    }
     #[test]
     fn a_comment_section_read_mostly_as_comments_is_all_comments() {
         let block = |text: &str, label: Label, in_comments: bool| {
