@@ -1,11 +1,14 @@
-//! Prints every block of a page with its label, the model's probability and the hints: how tamis
-//! saw the page.
+//! Prints how tamis saw a page: every block of an HTML page with its label, the model's probability
+//! and the hints; every line of a flattened-text page with its label and the line model's
+//! probability. The input kind is sniffed as `tamis extract` does.
 //!
-//!     cargo run --release --example explain -- PAGE.html[.gz]
+//!     cargo run --release --example explain -- PAGE.html[.gz]|PAGE.txt
 
 use html5ever::local_name;
 use tamis::blocks::Label;
+use tamis::classify::{best_run, features, model::Model, text};
 use tamis::html::{dom::Dom, segment::segment};
+use tamis::InputKind;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -13,9 +16,27 @@ fn main() {
         std::process::exit(1);
     };
     let bytes = std::fs::read(&path).expect("readable file");
-    let (text, _) =
-        tamis::input::prepare(&bytes, tamis::InputMode::Html, None, usize::MAX).expect("a page");
-    let dom = Dom::parse(&text);
+    let (page, kind) =
+        tamis::input::prepare(&bytes, tamis::InputMode::Auto, None, usize::MAX).expect("a page");
+    match kind {
+        InputKind::Html => explain_html(&page),
+        InputKind::Text => explain_text(&page),
+    }
+}
+
+/// The mark a label is shown with.
+fn mark(label: Label) -> &'static str {
+    match label {
+        Label::Content => "+",
+        Label::Comment => "c",
+        Label::Title => "T",
+        Label::Byline => "b",
+        Label::Boilerplate => "-",
+    }
+}
+
+fn explain_html(page: &str) {
+    let dom = Dom::parse(page);
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
     let declares_article = tamis::meta::signals(&dom).declares_article();
@@ -33,22 +54,40 @@ fn main() {
         c.attr(&local_name!("id"))
     );
     for (i, b) in blocks.iter().enumerate() {
-        let mark = match b.label {
-            Label::Content => "+",
-            Label::Comment => "c",
-            Label::Title => "T",
-            Label::Byline => "b",
-            Label::Boilerplate => "-",
-        };
         let tag = dom.node(b.node).tag();
         let text: String = b.text.chars().take(90).collect();
         let p = probabilities.get(i).copied().unwrap_or(f32::NAN);
         println!(
-            "{mark} {:>5} p={p:.2} ld={:.2} h={:02x} <{tag}> {}",
+            "{} {:>5} p={p:.2} ld={:.2} h={:02x} <{tag}> {}",
+            mark(b.label),
             b.chars,
             b.link_density(),
             b.hints.0,
             text.replace('\n', " ")
         );
+    }
+}
+
+fn explain_text(page: &str) {
+    let mut blocks = tamis::text::segment(page);
+    let weights: Vec<f32> = blocks.iter().map(text::weight).collect();
+    let run = best_run(&weights);
+    let dates = text::LineDates::new(blocks.len());
+    let x = features::compute_text(&blocks, &weights, run, &dates);
+    let model = Model::from_json(
+        include_str!("../data/text-model.json"),
+        features::TEXT_NAMES,
+    )
+    .expect("the shipped model");
+    let width = features::TEXT_NAMES.len();
+    text::classify(&mut blocks);
+    println!(
+        "threshold {:.2}, heuristic run {}..{}",
+        model.threshold, run.0, run.1
+    );
+    for (i, b) in blocks.iter().enumerate() {
+        let p = model.predict(&x[i * width..(i + 1) * width]);
+        let line: String = b.text.chars().take(100).collect();
+        println!("{} {i:>4} {:>5} p={p:.2} {line}", mark(b.label), b.chars);
     }
 }

@@ -201,7 +201,7 @@ const PROSE_REACH: usize = 3;
 /// On an article, a long paragraph of sentences is part of the article when content stands on both
 /// sides of it, or when it follows a paragraph kept under the same content-named element (an
 /// `article-body`, a `main-article-body` section): the chain runs forward, through a paper's
-/// sections to its references. The classifier learned that very long blocks are often furniture
+/// sections up to its references. The classifier learned that very long blocks are often furniture
 /// (legal notices, serialised data, logs; most of the few blocks over 2,000 characters it trained
 /// on), and on articles whose paragraphs run that long (papers, essays) it dropped the body's
 /// longest paragraphs while keeping those around them.
@@ -399,7 +399,6 @@ mod tests {
             ]
         );
     }
-
 
     #[test]
     fn long_paragraphs_after_kept_ones_in_the_same_body_are_kept() {
