@@ -6,7 +6,7 @@
 
 use html5ever::local_name;
 use tamis::blocks::Label;
-use tamis::classify::{best_run, features, model::Model, text};
+use tamis::classify::text;
 use tamis::html::{dom::Dom, segment::segment};
 use tamis::InputKind;
 
@@ -70,23 +70,10 @@ fn explain_html(page: &str) {
 
 fn explain_text(page: &str) {
     let mut blocks = tamis::text::segment(page);
-    let weights: Vec<f32> = blocks.iter().map(text::weight).collect();
-    let run = best_run(&weights);
-    let dates = text::LineDates::new(blocks.len());
-    let x = features::compute_text(&blocks, &weights, run, &dates);
-    let model = Model::from_json(
-        include_str!("../data/text-model.json"),
-        features::TEXT_NAMES,
-    )
-    .expect("the shipped model");
-    let width = features::TEXT_NAMES.len();
+    let probabilities = text::probabilities(&blocks).unwrap_or_default();
     text::classify(&mut blocks);
-    println!(
-        "threshold {:.2}, heuristic run {}..{}",
-        model.threshold, run.0, run.1
-    );
     for (i, b) in blocks.iter().enumerate() {
-        let p = model.predict(&x[i * width..(i + 1) * width]);
+        let p = probabilities.get(i).copied().unwrap_or(f32::NAN);
         let line: String = b.text.chars().take(100).collect();
         println!("{} {i:>4} {:>5} p={p:.2} {line}", mark(b.label), b.chars);
     }

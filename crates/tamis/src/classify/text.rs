@@ -126,6 +126,20 @@ pub fn label_lines(blocks: &mut [Block], dates: &LineDates) -> Option<(Vec<f32>,
     Some((weights, start, end))
 }
 
+/// The shipped line model's probability that each line is content, before any threshold or rule;
+/// for inspection (`examples/explain.rs`). None when no model loads.
+pub fn probabilities(blocks: &[Block]) -> Option<Vec<f32>> {
+    let m = model()?;
+    let weights: Vec<f32> = blocks.iter().map(weight).collect();
+    let dates = LineDates::new(blocks.len());
+    let x = features::compute_text(blocks, &weights, best_run(&weights), &dates);
+    Some(
+        x.chunks_exact(features::TEXT_COUNT)
+            .map(|row| m.predict(row))
+            .collect(),
+    )
+}
+
 /// Comments, kept apart: from a comment count ("34 comments") that stands below most of the text
 /// kept, the kept lines are comments, not the article. A count above that (a thread's "12 replies"
 /// under its title, an article's comment count by its byline) changes nothing.
@@ -192,6 +206,18 @@ mod tests {
             model().is_some(),
             "data/text-model.json does not match the feature list"
         );
+    }
+
+    #[test]
+    fn probabilities_come_one_a_line() {
+        let blocks = segment(
+            "Home\nNews\nSport\n\nThe river rose through the night, and by morning the old \
+             bridge, closed to traffic since the spring, stood in a metre of brown water.\n\n\
+             Share\n",
+        );
+        let p = probabilities(&blocks).expect("the shipped model");
+        assert_eq!(p.len(), blocks.len());
+        assert!(p[3] > p[0] && p[3] > p[4], "{p:?}");
     }
 
     #[test]
