@@ -769,12 +769,10 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             shown.dateline_numeric && published.as_deref().is_some_and(|p| date::swapped(d, p));
         // A date shown later than every date the page declares, its last change included, is not
         // the page's: a forum header's "today".
-        let after_last_change = published.is_some()
-            && modified.is_some()
-            && published
-                .iter()
-                .chain(&modified)
-                .all(|p| d.as_str() > p.as_str());
+        let after_last_change = matches!(
+            (&published, &modified),
+            (Some(p), Some(m)) if d.as_str() > p.as_str() && d.as_str() > m.as_str()
+        );
         !swapped && !after_last_change
     });
     m.date = dateline
