@@ -132,6 +132,37 @@ def tree_arrays(tree):
     return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value}
 
 
+def training_rows(data_sets, features_path, text, article_weight):
+    """Every block (text mode: every line) of the sets' pages as training rows: features X, labels y,
+    weights w, the page of each row, and the pages as (id, texts, gold, whether it declares itself
+    an article, row range, set). Text pages come twice, as they are and without blank lines."""
+    X, y, w, page_of = [], [], [], []
+    pages = []
+    sources = [(data, False) for data in data_sets]
+    if text:
+        sources += [(data, True) for data in data_sets]
+    for data, flat in sources:
+        for pid, rec, gold in dataset_pages(data, features_path, text, flat):
+            texts = rec["texts"]
+            lab = labels(texts, gold)
+            start = len(X)
+            nw = [len(words(t)) for t in texts]
+            # A page's blocks weigh their share of its words, times the page's weight.
+            page_weight = article_weight if is_article_set(data) else 1.0
+            total = max(1, sum(nw)) / page_weight
+            for x, l, k in zip(rec["x"], lab, nw):
+                X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
+            pages.append((pid, texts, gold, rec.get("article", False), start, len(X), data))
+    return np.asarray(X, dtype=np.float32), np.asarray(y), np.asarray(w), page_of, pages
+
+
+def lgb_params(leaves, rate, seed, min_data_in_leaf=40, feature_fraction=0.8, lambda_l2=1.0):
+    """LightGBM's parameters for the block and line classifiers."""
+    return {"objective": "binary", "num_leaves": leaves, "learning_rate": rate, "min_data_in_leaf": min_data_in_leaf,
+            "feature_fraction": feature_fraction, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": lambda_l2,
+            "verbose": -1, "seed": seed, "num_threads": 2}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", nargs="+", default=["../shared/datasets/wcxb-dev", "../shared/datasets/scrapinghub"])
@@ -162,33 +193,14 @@ def main():
         args.article_weight = 3.0 if args.text else 1.0
     if args.text and args.out == "crates/tamis/data/model.json":
         args.out = "crates/tamis/data/text-model.json"
-    X, y, w, page_of = [], [], [], []
-    pages = []  # (id, texts, gold, whether it declares itself an article, row range, set)
-    sources = [(data, False) for data in args.data]
-    if args.text:
-        sources += [(data, True) for data in args.data]
-    for data, flat in sources:
-        for pid, rec, gold in dataset_pages(data, args.features, args.text, flat):
-            texts = rec["texts"]
-            lab = labels(texts, gold)
-            start = len(X)
-            nw = [len(words(t)) for t in texts]
-            # A page's blocks weigh their share of its words, times the page's weight.
-            page_weight = args.article_weight if is_article_set(data) else 1.0
-            total = max(1, sum(nw)) / page_weight
-            for x, l, k in zip(rec["x"], lab, nw):
-                X.append(x); y.append(l); w.append(k / total * 100 + 0.01); page_of.append(pid)
-            pages.append((pid, texts, gold, rec.get("article", False), start, len(X), data))
-    X = np.asarray(X, dtype=np.float32); y = np.asarray(y); w = np.asarray(w)
+    X, y, w, page_of, pages = training_rows(args.data, args.features, args.text, args.article_weight)
     train_rows = np.asarray([not held_out(p) for p in page_of])
     feature_names = feature_list("TEXT_NAMES" if args.text else "NAMES")
     assert X.shape[1] == len(feature_names), (X.shape, len(feature_names))
     for name in args.drop:
         X[:, feature_names.index(name)] = 0.0
     ds = lgb.Dataset(X[train_rows], y[train_rows], weight=w[train_rows], free_raw_data=False)
-    params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 40,
-              "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
-              "verbose": -1, "seed": args.seed, "num_threads": 2}
+    params = lgb_params(args.leaves, args.rate, args.seed)
     if args.monotone:
         signs = dict((n, int(v)) for n, v in (m.rsplit(":", 1) for m in args.monotone))
         params["monotone_constraints"] = [signs.get(n, 0) for n in feature_names]
