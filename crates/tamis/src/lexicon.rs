@@ -268,6 +268,9 @@ pub const DATE_LABELS: &str = include_str!("../data/date-labels.txt");
 /// Counts and header endings that open or head a page's comments ("34 comments", "… says:").
 pub const COMMENT_MARKERS: &str = include_str!("../data/comment-markers.txt");
 
+/// The networks a share or follow button names, and the words beside them ("Facebook X Email").
+pub const SHARE_BAR_WORDS: &str = include_str!("../data/share-bar-words.txt");
+
 /// Phrases that mark a shown date as a later change ("Last updated", "edited"), in many languages.
 pub const UPDATE_LABELS: &str = include_str!("../data/update-labels.txt");
 

@@ -146,6 +146,7 @@ fn flattened_text_in_several_languages() {
             ],
             &[
                 "Compartir",
+                "WhatsApp",
                 "Lee también",
                 "Publicidad",
                 "Deja un comentario",

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::blocks::is_dense_script;
 use crate::lexicon::{
     lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, COMMENT_MARKERS, DATE_LABELS,
-    RELATED_PREFIXES, UPDATE_LABELS,
+    RELATED_PREFIXES, SHARE_BAR_WORDS, UPDATE_LABELS,
 };
 
 struct Phrases {
@@ -27,6 +27,9 @@ struct Phrases {
     comment_counts: Vec<String>,
     /// The endings of comment headers ("says:", "a écrit :").
     comment_headers: Vec<String>,
+    /// The networks share and follow buttons name, and the words beside them on such a row.
+    share_networks: FxHashSet<String>,
+    share_words: FxHashSet<String>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -67,6 +70,14 @@ fn phrases() -> &'static Phrases {
                 .collect(),
             comment_headers: lines(COMMENT_MARKERS)
                 .filter_map(|l| l.strip_prefix("… "))
+                .map(str::to_lowercase)
+                .collect(),
+            share_networks: lines(SHARE_BAR_WORDS)
+                .filter(|l| !l.starts_with('~'))
+                .map(str::to_lowercase)
+                .collect(),
+            share_words: lines(SHARE_BAR_WORDS)
+                .filter_map(|l| l.strip_prefix("~ "))
                 .map(str::to_lowercase)
                 .collect(),
         }
@@ -336,6 +347,52 @@ pub fn mentions_update(line: &str) -> bool {
     })
 }
 
+/// Whether `line` is a row of share or follow buttons flattened to text: at least two different
+/// networks ("Facebook X LinkedIn Email", "Whatsapp Facebook Pint Baixar"), and besides them only the words
+/// such a row holds ("Share", "Follow us", "Copy link"), one word in five excepted
+/// (data/share-bar-words.txt).
+pub fn is_share_bar(line: &str) -> bool {
+    /// Rows longer than this are sentences that name networks.
+    const MOST_WORDS: usize = 16;
+    if line.len() > 200 {
+        return false;
+    }
+    let p = phrases();
+    let (mut words, mut other) = (0usize, 0usize);
+    // The first network named, and whether another one follows.
+    let (mut first, mut two): (Option<&str>, bool) = (None, false);
+    let mut buf = [0u8; 32];
+    for w in line
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if words > MOST_WORDS {
+            return false;
+        }
+        // Lower-cased on the stack when it can be: most words are short and ASCII.
+        let owned;
+        let lower = if w.is_ascii() && w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or(w)
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        if let Some(network) = p.share_networks.get(lower) {
+            match first {
+                None => first = Some(network.as_str()),
+                Some(f) => two |= f != network,
+            }
+        } else if !p.share_words.contains(lower) {
+            other += 1;
+        }
+    }
+    two && other * 5 <= words
+}
+
 /// Whether `line` opens or heads a page's comments: a count of them or a commenter's header
 /// ([`is_comment_count`], [`is_comment_header`]).
 pub fn is_comment_marker(line: &str) -> bool {
@@ -531,5 +588,20 @@ mod tests {
         assert_eq!(byline_name("By the way, this is not a byline."), None);
         assert!(looks_like_name("Abdellah El Hattach"));
         assert!(!looks_like_name("Laisser un commentaire"));
+    }
+
+    #[test]
+    fn share_bars_are_rows_of_networks() {
+        assert!(is_share_bar("Facebook X LinkedIn Email"));
+        assert!(is_share_bar("Whatsapp   Facebook   Pint   Baixar"));
+        assert!(is_share_bar("Share   |   Facebook  •  Twitter"));
+        assert!(is_share_bar("Partager sur Facebook Partager sur WhatsApp"));
+        // Code, a puzzle and a sentence that names networks are not.
+        assert!(!is_share_bar("print(x)"));
+        assert!(!is_share_bar("..X...X.."));
+        assert!(!is_share_bar(
+            "We posted the video on Facebook and Twitter last week."
+        ));
+        assert!(!is_share_bar("Facebook"));
     }
 }

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, is_comment_count, looks_like_name};
+use crate::classify::phrases::{byline_name, is_comment_count, is_share_bar, looks_like_name};
 use crate::classify::{best_run, features, scoring, text_author, text_date, text_title};
 use crate::meta::date::find_date;
 
@@ -94,9 +94,10 @@ pub fn label_lines(blocks: &mut [Block], dates: &LineDates) -> Option<(Vec<f32>,
     if let Some(m) = model {
         let x = features::compute_text(blocks, &weights, (start, end), dates);
         for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
-            // Known furniture phrases, "read also" inserts and lines that recur across the site's
-            // pages go, whatever the model says.
-            b.label = if positive && !is_furniture(b) {
+            // Known furniture phrases, "read also" inserts, lines that recur across the site's
+            // pages and rows of share buttons (which HTML's markup tells, text only by its
+            // words) go, whatever the model says.
+            b.label = if positive && !is_furniture(b) && !is_share_bar(&b.text) {
                 Label::Content
             } else {
                 Label::Boilerplate
