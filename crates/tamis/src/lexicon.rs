@@ -271,6 +271,9 @@ pub const COMMENT_MARKERS: &str = include_str!("../data/comment-markers.txt");
 /// The networks a share or follow button names, and the words beside them ("Facebook X Email").
 pub const SHARE_BAR_WORDS: &str = include_str!("../data/share-bar-words.txt");
 
+/// Words that make a count a time before now ("2 days ago", "il y a 3 heures").
+pub const RELATIVE_TIME: &str = include_str!("../data/relative-time.txt");
+
 /// Phrases that mark a shown date as a later change ("Last updated", "edited"), in many languages.
 pub const UPDATE_LABELS: &str = include_str!("../data/update-labels.txt");
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::blocks::is_dense_script;
 use crate::lexicon::{
     lines, BOILER_PHRASES, BYLINE_PREFIXES, BYLINE_ROLES, COMMENT_MARKERS, DATE_LABELS,
-    RELATED_PREFIXES, SHARE_BAR_WORDS, UPDATE_LABELS,
+    RELATED_PREFIXES, RELATIVE_TIME, SHARE_BAR_WORDS, UPDATE_LABELS,
 };
 
 struct Phrases {
@@ -30,6 +30,8 @@ struct Phrases {
     /// The networks share and follow buttons name, and the words beside them on such a row.
     share_networks: FxHashSet<String>,
     share_words: FxHashSet<String>,
+    /// The words that make a count a time before now ("ago", "il y a").
+    relative_time: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -80,6 +82,7 @@ fn phrases() -> &'static Phrases {
                 .filter_map(|l| l.strip_prefix("~ "))
                 .map(str::to_lowercase)
                 .collect(),
+            relative_time: lines(RELATIVE_TIME).map(str::to_lowercase).collect(),
         }
     })
 }
@@ -393,6 +396,30 @@ pub fn is_share_bar(line: &str) -> bool {
     two && other * 5 <= words
 }
 
+/// Whether `line` shows a time before now, as comment headers do: a number and a word of
+/// data/relative-time.txt ("2 days ago at 07:52 am", "il y a 3 heures"), the word standing alone
+/// (anywhere, in scripts written without spaces).
+pub fn is_relative_time(line: &str) -> bool {
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    phrases().relative_time.iter().any(|word| {
+        let dense = word.chars().next().is_some_and(is_dense_script);
+        lower.match_indices(word.as_str()).any(|(at, _)| {
+            dense
+                || (!lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !lower[at + word.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric))
+        })
+    })
+}
+
 /// Whether `line` opens or heads a page's comments: a count of them or a commenter's header
 /// ([`is_comment_count`], [`is_comment_header`]).
 pub fn is_comment_marker(line: &str) -> bool {
@@ -603,5 +630,16 @@ mod tests {
             "We posted the video on Facebook and Twitter last week."
         ));
         assert!(!is_share_bar("Facebook"));
+    }
+
+    #[test]
+    fn relative_times_in_several_languages() {
+        assert!(is_relative_time("2 days ago at 07:52 am"));
+        assert!(is_relative_time("il y a 3 heures"));
+        assert!(is_relative_time("vor 5 Minuten"));
+        assert!(is_relative_time("3日前"));
+        // A word that only holds one, or no number.
+        assert!(!is_relative_time("Chicago 2025"));
+        assert!(!is_relative_time("a long time ago"));
     }
 }
