@@ -351,8 +351,8 @@ pub fn mentions_update(line: &str) -> bool {
 }
 
 /// Whether `line` is a row of share or follow buttons flattened to text: at least two different
-/// networks ("Facebook X LinkedIn Email", "Whatsapp Facebook Pint Baixar"), and besides them only the words
-/// such a row holds ("Share", "Follow us", "Copy link"), one word in five excepted
+/// networks ("Facebook X LinkedIn Email", "Whatsapp Facebook Pint Baixar"), and besides them only
+/// the words such a row holds ("Share", "Follow us", "Copy link"), one word in five excepted
 /// (data/share-bar-words.txt).
 pub fn is_share_bar(line: &str) -> bool {
     /// Rows longer than this are sentences that name networks.
@@ -638,7 +638,7 @@ mod tests {
         assert!(is_relative_time("il y a 3 heures"));
         assert!(is_relative_time("vor 5 Minuten"));
         assert!(is_relative_time("3日前"));
-        // A word that only holds one, or no number.
+        // "ago" inside a word, or no number.
         assert!(!is_relative_time("Chicago 2025"));
         assert!(!is_relative_time("a long time ago"));
     }

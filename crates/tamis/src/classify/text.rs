@@ -94,10 +94,7 @@ pub fn label_lines(blocks: &mut [Block], dates: &LineDates) -> Option<(Vec<f32>,
     if let Some(m) = model {
         let x = features::compute_text(blocks, &weights, (start, end), dates);
         for (b, positive) in blocks.iter_mut().zip(m.positives(&x)) {
-            // Known furniture phrases, "read also" inserts, lines that recur across the site's
-            // pages and rows of share buttons (which HTML's markup tells, text only by its
-            // words) go, whatever the model says.
-            b.label = if positive && !is_furniture(b) && !is_share_bar(&b.text) {
+            b.label = if positive && !goes_anyway(b) {
                 Label::Content
             } else {
                 Label::Boilerplate
@@ -107,7 +104,7 @@ pub fn label_lines(blocks: &mut [Block], dates: &LineDates) -> Option<(Vec<f32>,
     let kept = blocks.iter().filter(|b| b.label == Label::Content).count();
     if model.is_none() || kept == 0 {
         for (i, b) in blocks.iter_mut().enumerate() {
-            b.label = if i >= start && i < end && !is_furniture(b) {
+            b.label = if i >= start && i < end && !goes_anyway(b) {
                 Label::Content
             } else {
                 Label::Boilerplate
@@ -170,6 +167,13 @@ fn mark_comments(blocks: &mut [Block]) {
 /// A line that is furniture by the lexicon or by evidence across pages.
 pub(super) fn is_furniture(b: &Block) -> bool {
     b.hints.has(Hints::BOILER) || b.phrase || b.related
+}
+
+/// Lines that are not content whatever the model says: known furniture phrases, "read also"
+/// inserts, lines that recur across the site's pages, and rows of share buttons (which HTML's
+/// markup tells; text only by its words).
+fn goes_anyway(b: &Block) -> bool {
+    is_furniture(b) || is_share_bar(&b.text)
 }
 
 /// The shipped line classifier, trained by `scripts/train_model.py --text`.
