@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::TempDir;
+
 fn tamis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tamis"))
         .args(args)
@@ -14,11 +17,8 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tamis-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn tempdir(name: &str) -> TempDir {
+    TempDir::new(&format!("test-{name}"))
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! WARC and WET input through the binary: every record accounted for, damage counted, output kept.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
+use common::TempDir;
 
 fn tamis(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_tamis"))
@@ -11,11 +14,8 @@ fn tamis(args: &[&str]) -> std::process::Output {
         .expect("tamis runs")
 }
 
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tamis-warc-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn tempdir(name: &str) -> TempDir {
+    TempDir::new(&format!("warc-{name}"))
 }
 
 fn gz(data: &[u8]) -> Vec<u8> {
