@@ -364,7 +364,6 @@ pub fn is_share_bar(line: &str) -> bool {
     let (mut words, mut other) = (0usize, 0usize);
     // The first network named, and whether another one follows.
     let (mut first, mut two): (Option<&str>, bool) = (None, false);
-    let mut buf = [0u8; 32];
     for w in line
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -373,25 +372,17 @@ pub fn is_share_bar(line: &str) -> bool {
         if words > MOST_WORDS {
             return false;
         }
-        // Lower-cased on the stack when it can be: most words are short and ASCII.
-        let owned;
-        let lower = if w.is_ascii() && w.len() <= buf.len() {
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).unwrap_or(w)
-        } else {
-            owned = w.to_lowercase();
-            owned.as_str()
-        };
-        if let Some(network) = p.share_networks.get(lower) {
+        let (network, is_other) = with_lower_case(w, |lower| {
+            let network = p.share_networks.get(lower).map(String::as_str);
+            (network, network.is_none() && !p.share_words.contains(lower))
+        });
+        if let Some(network) = network {
             match first {
-                None => first = Some(network.as_str()),
+                None => first = Some(network),
                 Some(f) => two |= f != network,
             }
-        } else if !p.share_words.contains(lower) {
-            other += 1;
         }
+        other += is_other as usize;
     }
     two && other * 5 <= words
 }
