@@ -14,8 +14,9 @@ candidate is right on the held-out pages (never trained on), next to the first c
 first h1, else the first declared name, whole) and the share of pages where some candidate is right
 (the most any choice can reach). Pages where no candidate is right are not trained on.
 With --text the candidates are the short lines above a text page's body (classify/text_title.rs),
-each page counted twice (as it is and without its blank lines), and the baseline is the rule text
-mode used before (the nearest title-like line above the body).
+each page counted twice (as it is and without its blank lines), the trees rank a page's candidates
+(LightGBM's lambdarank) instead of scoring each alone, and the baseline is the rule text mode used
+before (the nearest title-like line above the body).
 With --author the candidates are the bylines and names near a text page's body
 (classify/text_author.rs), compared with the gold author as score.py compares authors; pages without
 a gold author are trained on too (none of their names is the author), and the accuracy printed counts
@@ -69,9 +70,11 @@ def main():
     ap.add_argument("--data", default="../shared/datasets/wcxb-dev")
     ap.add_argument("--out", default="crates/tamis/data/title-model.json")
     ap.add_argument("--features", default="bench-out/titles.jsonl")
-    ap.add_argument("--trees", type=int, default=None, help="boosting rounds (default 150, 50 with --text)")
-    ap.add_argument("--leaves", type=int, default=7)
-    ap.add_argument("--rate", type=float, default=None, help="learning rate (default 0.08, 0.2 with --text)")
+    ap.add_argument("--trees", type=int, default=None,
+                    help="boosting rounds (default 150, 50 with --text, 100 for text titles)")
+    ap.add_argument("--leaves", type=int, default=None, help="leaves per tree (default 7, 15 for text titles)")
+    ap.add_argument("--rate", type=float, default=None,
+                    help="learning rate (default 0.08, 0.2 with --text, 0.1 for text titles)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--text", action="store_true",
                     help="train text mode's title model on the set's text/ pages (writes data/text-title-model.json)")
@@ -85,8 +88,14 @@ def main():
         ap.error("--author and --date are for text mode: give --text too")
     # Text mode scores some thirty lines a page: 50 trees choose as well as 150 there (held-out 0.456
     # against 0.457) at a third of the cost.
-    args.trees = args.trees or (50 if args.text else 150)
-    args.rate = args.rate or (0.2 if args.text else 0.08)
+    # Text mode's titles are ranked (LightGBM's lambdarank): among one page's candidates, the one to
+    # put first. Held-out accuracy over three seeds 0.492 against 0.459 for the binary model that
+    # scored each candidate alone (whose best settings were 7 leaves and 50 trees at 0.2); the
+    # ranker's best were 15 leaves and 100 trees at 0.1 (7 leaves: 0.477, 31: 0.481).
+    args.rank = args.text and field == "title"
+    args.trees = args.trees or (100 if args.rank else 50 if args.text else 150)
+    args.rate = args.rate or (0.1 if args.rank else 0.2 if args.text else 0.08)
+    args.leaves = args.leaves or (15 if args.rank else 7)
     if args.text:
         kind = {"publish_date": "date"}.get(field, field)
         args.out = args.out.replace("title-model", f"text-{kind}-model")
@@ -123,7 +132,14 @@ def main():
     params = {"objective": "binary", "num_leaves": args.leaves, "learning_rate": args.rate, "min_data_in_leaf": 20,
               "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
               "verbose": -1, "seed": args.seed, "num_threads": 2}
-    booster = lgb.train(params, lgb.Dataset(X[train], y[train], weight=w[train]), num_boost_round=args.trees)
+    if args.rank:
+        # Trained to put the right candidate first among its page's, not to tell each alone.
+        params.update(objective="lambdarank", lambdarank_truncation_level=3)
+        sizes = [b - a for pid, _, labels, a, b in groups if train[a]]
+        data = lgb.Dataset(X[train], y[train], group=sizes)
+    else:
+        data = lgb.Dataset(X[train], y[train], weight=w[train])
+    booster = lgb.train(params, data, num_boost_round=args.trees)
     score = booster.predict(X, raw_score=True)
     for split, keep in (("training", lambda p: not held_out(p)), ("held-out", held_out)):
         chosen, base, reach, named = [], [], [], []

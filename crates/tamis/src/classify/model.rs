@@ -200,8 +200,13 @@ impl Model {
 
     /// The probability that the block with features `x` is content.
     pub fn predict(&self, x: &[f32]) -> f32 {
-        let sum: f32 = (0..self.roots.len()).map(|t| self.tree(t, x)).sum();
-        1.0 / (1.0 + (-sum).exp())
+        1.0 / (1.0 + (-self.score(x)).exp())
+    }
+
+    /// The sum of the trees' leaves for `x`: [`Model::predict`] before the logistic function, which
+    /// saturates (a ranking model's scores are not probabilities, and its best two may both be 1.0).
+    pub fn score(&self, x: &[f32]) -> f32 {
+        (0..self.roots.len()).map(|t| self.tree(t, x)).sum()
     }
 
     /// Whether the block with features `x` is content: `predict(x) > threshold`, decided without

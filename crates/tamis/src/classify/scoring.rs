@@ -19,9 +19,11 @@ pub fn best<'a>(
 ) -> Option<usize> {
     let mut best: Option<(usize, f32)> = None;
     for (k, x) in rows.into_iter().enumerate() {
-        let p = model.predict(x);
-        if p > least && best.is_none_or(|(_, q)| p > q) {
-            best = Some((k, p));
+        // Compared as sums of leaves: probabilities near 1 round to equals.
+        let score = model.score(x);
+        let p = 1.0 / (1.0 + (-score).exp());
+        if p > least && best.is_none_or(|(_, q)| score > q) {
+            best = Some((k, score));
         }
     }
     best.map(|(k, _)| k)
@@ -83,5 +85,16 @@ mod tests {
         assert_eq!(best(&m, rows, 0.5), Some(1));
         assert_eq!(best(&m, [&[1.0f32][..]], 0.5), None);
         assert_eq!(best(&m, [&[1.0f32][..]], -1.0), Some(0));
+    }
+
+    #[test]
+    fn scores_beyond_the_logistic_precision_still_rank() {
+        // A ranking model's sums: 20 and 30 are both 1.0 as f32 probabilities.
+        let json = r#"{"features":["a"],"threshold":0.5,"trees":[
+            {"feature":[0],"threshold":[2.0],"left":[-1],"right":[-2],"value":[20.0,30.0]}]}"#;
+        let m = Model::from_json(json, &["a"]).unwrap();
+        assert_eq!(m.predict(&[1.0]), m.predict(&[5.0]));
+        let rows: [&[f32]; 2] = [&[1.0], &[5.0]];
+        assert_eq!(best(&m, rows, -1.0), Some(1));
     }
 }

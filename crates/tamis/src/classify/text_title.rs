@@ -2,10 +2,10 @@
 //!
 //! A flattened page keeps its heading as a line, but among menu items, breadcrumbs and teasers that
 //! look alike. Every short line above the body (and the body's first lines) is a candidate; a small
-//! tree model (`data/text-title-model.json`, trained by `scripts/train_title_model.py --text`)
-//! scores each from its shape, where it stands against the body, whether the page repeats it
-//! (breadcrumb and heading), and how many of its words the body goes on to use. The best scored
-//! candidate is the title.
+//! tree model (`data/text-title-model.json`, trained by `scripts/train_title_model.py --text` to
+//! rank a page's candidates) scores each from its shape, where it stands against the body, whether
+//! the page repeats it (breadcrumb and heading), and how many of its words the body goes on to use.
+//! The best scored candidate is the title.
 
 use std::sync::OnceLock;
 
