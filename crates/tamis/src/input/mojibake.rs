@@ -5,7 +5,9 @@
 //! as it is; readers and indexes want the words. Pages often mix damaged and sound parts, so the
 //! repair is local: each run of characters that map back to single bytes (Latin-1, or the
 //! windows-1252 punctuation such as `€` and `™`) is read back as UTF-8 sequence by sequence, and
-//! only complete, plausible sequences are replaced: a lone `é` stays `é`.
+//! only complete, plausible sequences are replaced: a lone `é` stays `é`. One incomplete sequence is
+//! common enough to mend: a no-break space's `Â` whose second half became a plain space or was
+//! trimmed off a line's end ("EmbraceÂ"); it is dropped.
 
 use std::borrow::Cow;
 
@@ -24,6 +26,12 @@ pub fn repair(text: &str) -> Cow<'_, str> {
             break;
         };
         from = at + c.len_utf8();
+        if c == 'Â' && lost_its_no_break_space(text, from) {
+            let s = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            s.push_str(&text[copied..at]);
+            copied = from;
+            continue;
+        }
         // Leads are the characters U+00C2 to U+00F4 (the bytes 0xC2 to 0xF4 read as Latin-1).
         let Some(need) = ('\u{C2}'..='\u{F4}')
             .contains(&c)
@@ -62,6 +70,14 @@ pub fn repair(text: &str) -> Cow<'_, str> {
             Cow::Owned(s)
         }
     }
+}
+
+/// Whether the `Â` ending at `end` is what is left of a double-encoded no-break space ("Â" then
+/// U+00A0) whose second half a later step folded into a plain space or trimmed off a line's end:
+/// white space or the text's end follows it ("EmbraceÂ", "widely.Â Â Then"). No word of a
+/// language written in Latin script ends in a capital Â, and none is one alone.
+fn lost_its_no_break_space(text: &str, end: usize) -> bool {
+    text[end..].chars().next().is_none_or(char::is_whitespace)
 }
 
 /// The byte a character stood for when UTF-8 was misread as windows-1252 (or Latin-1, whose
@@ -145,5 +161,19 @@ mod tests {
         }
         assert!(matches!(repair("naïve"), std::borrow::Cow::Borrowed(_)));
         assert_eq!(repair("mixed: café and cafÃ©"), "mixed: café and café");
+    }
+
+    #[test]
+    fn a_no_break_spaces_lone_first_half_goes() {
+        // The U+00A0 after the Â trimmed off the line's end, or folded into a space.
+        assert_eq!(
+            repair("with Embrace\u{c2}\nThe cost.\u{c2} Then"),
+            "with Embrace\nThe cost. Then"
+        );
+        assert_eq!(repair("widely.\u{c2} \u{c2}\nNext"), "widely. \nNext");
+        // A capital Â inside a word is a letter.
+        for sound in ["ROMÂNIA", "CHÂTEAU de", "ÂGE"] {
+            assert_eq!(repair(sound), sound);
+        }
     }
 }
