@@ -74,8 +74,9 @@ pub fn repair(text: &str) -> Cow<'_, str> {
 
 /// Whether the `Â` ending at `end` is what is left of a double-encoded no-break space ("Â" then
 /// U+00A0) whose second half a later step folded into a plain space or trimmed off a line's end:
-/// white space or the text's end follows it ("EmbraceÂ", "widely.Â Â Then"). No word of a
-/// language written in Latin script ends in a capital Â, and none is one alone.
+/// white space or the text's end follows it ("EmbraceÂ", "widely.Â Â Then"). Where a capital Â is
+/// a letter (Romanian, Portuguese, French, Vietnamese), it stands inside a word, hardly ever at
+/// its end.
 fn lost_its_no_break_space(text: &str, end: usize) -> bool {
     text[end..].chars().next().is_none_or(char::is_whitespace)
 }
