@@ -200,7 +200,7 @@ impl Model {
 
     /// The probability that the block with features `x` is content.
     pub fn predict(&self, x: &[f32]) -> f32 {
-        1.0 / (1.0 + (-self.score(x)).exp())
+        probability(self.score(x))
     }
 
     /// The sum of the trees' leaves for `x`: [`Model::predict`] before the logistic function, which
@@ -334,6 +334,11 @@ impl Model {
         }
         self.values[at]
     }
+}
+
+/// A sum of leaves as a probability (the logistic function).
+pub fn probability(score: f32) -> f32 {
+    1.0 / (1.0 + (-score).exp())
 }
 
 /// A probability as a sum of leaves.

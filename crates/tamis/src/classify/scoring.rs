@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::blocks::{Block, Label};
-use crate::classify::model::Model;
+use crate::classify::model::{probability, Model};
 
 /// The index of the best scored row among `rows`, if its probability passes `least` (the first of
 /// equals wins).
@@ -21,8 +21,7 @@ pub fn best<'a>(
     for (k, x) in rows.into_iter().enumerate() {
         // Compared as sums of leaves: probabilities near 1 round to equals.
         let score = model.score(x);
-        let p = 1.0 / (1.0 + (-score).exp());
-        if p > least && best.is_none_or(|(_, q)| score > q) {
+        if probability(score) > least && best.is_none_or(|(_, q)| score > q) {
             best = Some((k, score));
         }
     }
