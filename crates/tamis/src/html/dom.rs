@@ -251,8 +251,9 @@ impl Dom {
     }
 
     /// The text below `id` as a reader sees it on one line: a space where a `<br>` or a block-level
-    /// element breaks it ("Product<br>Management" is two words, not one), and without what the
-    /// `hidden` or `aria-hidden` attribute hides.
+    /// element breaks it ("Product<br>Management" is two words, not one), without what the
+    /// `hidden` or `aria-hidden` attribute hides, and without the controls and code that segmentation
+    /// never reads as text either (a documentation generator's "Copy item path" button in its `<h1>`).
     pub fn spaced_text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
         for n in self.descendants(id) {
@@ -273,11 +274,11 @@ impl Dom {
     }
 
     /// Whether an element from `node` up to `root` (excluded) is hidden by its `hidden` or
-    /// `aria-hidden="true"` attribute.
+    /// `aria-hidden="true"` attribute, or holds no page text ([`super::segment::is_skipped`]).
     fn hidden_below(&self, mut node: NodeId, root: NodeId) -> bool {
         while node != root && node != NONE {
             let n = self.node(node);
-            if n.hidden_by_attribute() {
+            if n.hidden_by_attribute() || (n.is_element() && super::segment::is_skipped(n.tag())) {
                 return true;
             }
             node = n.parent;
@@ -597,6 +598,12 @@ mod tests {
             .descendants(ROOT)
             .find(|&n| *h.node(n).tag() == local_name!("h1"));
         assert_eq!(h.spaced_text_of(h1.unwrap()), "The system");
+        // A control inside the heading is not part of its text.
+        let h = Dom::parse("<h1>Crate tokio <button title=Copy>Copy item path</button></h1>");
+        let h1 = h
+            .descendants(ROOT)
+            .find(|&n| *h.node(n).tag() == local_name!("h1"));
+        assert_eq!(h.spaced_text_of(h1.unwrap()).trim(), "Crate tokio");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::html::dom::{Dom, NodeData, NodeId, NONE, ROOT};
 use crate::lexicon::STRONG_CONTENT_CLASSES;
 
 /// Elements whose content is never page text.
-fn is_skipped(tag: &LocalName) -> bool {
+pub(crate) fn is_skipped(tag: &LocalName) -> bool {
     matches!(
         *tag,
         local_name!("script")

@@ -1139,6 +1139,15 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_forms_name_field_is_no_author() {
+        // WordPress's comment form: its author field is a label and an input, not a byline.
+        let html = "<body><p>An unsigned article.</p><form id=commentform>\
+            <p class='comment-form-author'><label for=author>Name <span class=required>*</span></label>\
+            <input id=author name=author type=text></p></form></body>";
+        assert_eq!(meta_of(html).author, None);
+    }
+
+    #[test]
     fn author_from_a_labelled_meta_pair() {
         let html = "<head><meta name='twitter:label1' content='Est. reading time'>\
             <meta name='twitter:data1' content='4 minutes'>\
