@@ -451,8 +451,9 @@ pub fn clean_author(raw: &str) -> Option<String> {
         // A template's placeholder: "page.head.extra.author".
         || (!a.contains(' ') && a.matches('.').count() >= 3 && !a.chars().any(char::is_uppercase))
         || phrases::is_byline_label(&a)
-        // A content system's default account, not a person: "admin".
-        || ["admin", "administrator", "webmaster"]
+        // A content system's default account, not a person: "admin"; or a script's placeholder
+        // for a value it did not have: "undefined".
+        || ["admin", "administrator", "webmaster", "undefined", "null"]
             .iter()
             .any(|p| a.eq_ignore_ascii_case(p))
     {
@@ -984,6 +985,8 @@ mod tests {
             Some("Jean-Paul Smith - Editor")
         );
         assert_eq!(c("By"), None);
+        // A script's placeholder where the name was missing (JSON-LD "name": "undefined").
+        assert_eq!(c("undefined"), None);
         // Lower-casing "İ" takes more bytes: offsets must come from the name itself.
         assert_eq!(c("İİİİ 2025 BY Ali Veli").as_deref(), Some("Ali Veli"));
     }
