@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
-use crate::classify::phrases::byline_name;
+use crate::classify::phrases::{byline_name, is_relative_time, is_share_bar};
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
 
@@ -63,7 +63,7 @@ pub struct Candidate {
 }
 
 /// Whether a line may be a title at all: a few words, not a sentence's end, not furniture, not a
-/// byline or a dateline.
+/// byline, a dateline, a relative time ("Published 1 day ago") or a row of share buttons.
 fn may_be_title(blocks: &[Block], i: usize, dates: &LineDates) -> bool {
     let b = &blocks[i];
     let words = b.stats.word_equivalents();
@@ -73,6 +73,8 @@ fn may_be_title(blocks: &[Block], i: usize, dates: &LineDates) -> bool {
         && !is_furniture(b)
         && byline_name(&b.text).is_none()
         && dates.of(blocks, i).is_none()
+        && !is_relative_time(&b.text)
+        && !is_share_bar(&b.text)
 }
 
 /// The title the rule of earlier versions took: the nearest line of three words or more before the
@@ -259,6 +261,22 @@ mod tests {
             title_of(page).as_deref(),
             Some("River festival returns to the old harbour")
         );
+    }
+
+    #[test]
+    fn a_relative_time_or_a_share_row_is_no_title() {
+        let body =
+            "The river festival returns this summer with boats, music and food stalls along \
+            both banks of the old harbour, the town said on Monday.\n\n\
+            Organisers expect twenty thousand visitors over the three days, twice as many as last \
+            year, and have asked the ferry company for extra crossings.\n";
+        for line in ["Published 1 day ago", "Facebook Twitter Email"] {
+            let page = format!("Home\nNews\n\n{line}\n\n{body}");
+            assert!(
+                title_of(&page).is_none_or(|t| t != line),
+                "{line:?} was taken for the title"
+            );
+        }
     }
 
     #[test]
