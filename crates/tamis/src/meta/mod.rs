@@ -798,7 +798,9 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             "twitter:image:src",
         ])
         .map(|v| v.trim().to_string())
-        .or_else(|| j.image.clone());
+        .or_else(|| j.image.clone())
+        .filter(|image| !image.is_empty())
+        .map(|image| absolute(&image, m.url.as_deref()));
     m.language = s
         .html_lang
         .as_deref()
@@ -821,6 +823,17 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
         }
     }
     m
+}
+
+/// An address the page gives relative to its own ("/img/card.png", "//cdn.example.com/a.jpg") made
+/// absolute against the page's `url`; as given when it is absolute already or no base is known.
+fn absolute(address: &str, page: Option<&str>) -> String {
+    if url::Url::parse(address).is_ok() {
+        return address.to_string();
+    }
+    page.and_then(|p| url::Url::parse(p).ok())
+        .and_then(|base| base.join(address).ok())
+        .map_or_else(|| address.to_string(), String::from)
 }
 
 /// The page's address: its canonical link, `og:url`, JSON-LD's, else the one it was fetched from.
@@ -1139,6 +1152,33 @@ mod tests {
         // A byline outranks the posters.
         let html = "<body><p class='byline'>By Jane Doe</p><a class='username'>jdoe42</a></body>";
         assert_eq!(meta_of(html).author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_image_is_made_absolute_against_the_page() {
+        let html = |image: &str| {
+            format!(
+                "<head><link rel=canonical href='https://example.com/news/bridge'>\
+                 <meta property='og:image' content='{image}'></head><body><p>Text.</p></body>"
+            )
+        };
+        assert_eq!(
+            meta_of(&html("/img/card.png")).image.as_deref(),
+            Some("https://example.com/img/card.png")
+        );
+        assert_eq!(
+            meta_of(&html("//cdn.example.net/a.jpg")).image.as_deref(),
+            Some("https://cdn.example.net/a.jpg")
+        );
+        assert_eq!(
+            meta_of(&html("https://img.example.org/b.jpg"))
+                .image
+                .as_deref(),
+            Some("https://img.example.org/b.jpg")
+        );
+        // Without the page's address there is nothing to resolve against.
+        let bare = "<head><meta property='og:image' content='/img/card.png'></head><body></body>";
+        assert_eq!(meta_of(bare).image.as_deref(), Some("/img/card.png"));
     }
 
     #[test]
