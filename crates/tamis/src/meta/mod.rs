@@ -836,14 +836,36 @@ fn absolute(address: &str, page: Option<&str>) -> String {
         .map_or_else(|| address.to_string(), String::from)
 }
 
-/// The page's address: its canonical link, `og:url`, JSON-LD's, else the one it was fetched from.
-fn page_url(s: &Signals, url: Option<&str>) -> Option<String> {
-    s.canonical
-        .clone()
-        .or_else(|| s.meta(&["og:url"]).map(str::to_string))
-        .or_else(|| s.jsonld.url.clone())
-        .or_else(|| url.map(str::to_string))
-        .filter(|u| u.starts_with("http"))
+/// The page's address: its canonical link, `og:url`, JSON-LD's, else the one it was fetched from;
+/// the first that is a web address. One given relative to the site ("/news/bridge") is read against
+/// the first absolute one of the others.
+fn page_url(s: &Signals, fetched: Option<&str>) -> Option<String> {
+    let given = [
+        s.canonical.as_deref(),
+        s.meta(&["og:url"]),
+        s.jsonld.url.as_deref(),
+        fetched,
+    ];
+    let given = given.iter().flatten().map(|u| u.trim());
+    let is_web = |u: &str| {
+        // "https:///path" parses (the host is taken from the path) but names no site.
+        let after = u.split_once("://").map_or("", |(_, rest)| rest);
+        (u.starts_with("http://") || u.starts_with("https://"))
+            && !after.starts_with('/')
+            && url::Url::parse(u).is_ok()
+    };
+    let base = given.clone().find(|u| is_web(u));
+    given.into_iter().find_map(|u| {
+        if is_web(u) {
+            Some(u.to_string())
+        } else if u.is_empty() || url::Url::parse(u).is_ok() {
+            // Empty, or absolute in a scheme that is not the web's.
+            None
+        } else {
+            let joined = url::Url::parse(base?).ok()?.join(u).ok()?;
+            Some(String::from(joined))
+        }
+    })
 }
 
 /// The site's name as the page declares it.
@@ -1152,6 +1174,19 @@ mod tests {
         // A byline outranks the posters.
         let html = "<body><p class='byline'>By Jane Doe</p><a class='username'>jdoe42</a></body>";
         assert_eq!(meta_of(html).author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_canonical_link_is_read_against_the_pages_other_address() {
+        let html = "<head><link rel=canonical href='/news/bridge'>\
+            <meta property='og:url' content='https://example.com/news/bridge?ref=feed'></head>";
+        assert_eq!(
+            meta_of(html).url.as_deref(),
+            Some("https://example.com/news/bridge")
+        );
+        // An address with no site in it is none.
+        let html = "<head><link rel=canonical href='https:///paths/17'></head>";
+        assert_eq!(meta_of(html).url, None);
     }
 
     #[test]
