@@ -831,9 +831,14 @@ fn absolute(address: &str, page: Option<&str>) -> String {
     if url::Url::parse(address).is_ok() {
         return address.to_string();
     }
-    page.and_then(|p| url::Url::parse(p).ok())
-        .and_then(|base| base.join(address).ok())
-        .map_or_else(|| address.to_string(), String::from)
+    page.and_then(|base| joined(address, base))
+        .unwrap_or_else(|| address.to_string())
+}
+
+/// A relative `address` read against the absolute address `base`.
+fn joined(address: &str, base: &str) -> Option<String> {
+    let joined = url::Url::parse(base).ok()?.join(address).ok()?;
+    Some(String::from(joined))
 }
 
 /// The page's address: its canonical link, `og:url`, JSON-LD's, else the one it was fetched from;
@@ -846,7 +851,7 @@ fn page_url(s: &Signals, fetched: Option<&str>) -> Option<String> {
         s.jsonld.url.as_deref(),
         fetched,
     ];
-    let given = given.iter().flatten().map(|u| u.trim());
+    let given = || given.into_iter().flatten().map(str::trim);
     let is_web = |u: &str| {
         // "https:///path" parses (the host is taken from the path) but names no site.
         let after = u.split_once("://").map_or("", |(_, rest)| rest);
@@ -854,16 +859,15 @@ fn page_url(s: &Signals, fetched: Option<&str>) -> Option<String> {
             && !after.starts_with('/')
             && url::Url::parse(u).is_ok()
     };
-    let base = given.clone().find(|u| is_web(u));
-    given.into_iter().find_map(|u| {
+    given().find_map(|u| {
         if is_web(u) {
             Some(u.to_string())
         } else if u.is_empty() || url::Url::parse(u).is_ok() {
             // Empty, or absolute in a scheme that is not the web's.
             None
         } else {
-            let joined = url::Url::parse(base?).ok()?.join(u).ok()?;
-            Some(String::from(joined))
+            // Relative: the base is looked for only now, as most pages give an absolute address.
+            joined(u, given().find(|b| is_web(b))?)
         }
     })
 }
