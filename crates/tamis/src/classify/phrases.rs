@@ -127,6 +127,24 @@ fn contains_lower_cased(set: &FxHashSet<String>, word: &str) -> bool {
     with_lower_case(word, |w| set.contains(w))
 }
 
+/// `word` lower-cased as `str::to_lowercase` does it, borrowed when that changes nothing (most
+/// words of a page's text are already in lower case).
+pub fn lower_cased(word: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged {
+        word.into()
+    } else {
+        word.to_lowercase().into()
+    }
+}
+
 /// `f` of `word` lower-cased: on the stack when the word is short and ASCII, as most are.
 pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -489,6 +507,24 @@ pub fn looks_like_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_casing_borrows_what_it_does_not_change() {
+        use std::borrow::Cow;
+        for (word, lower, borrowed) in [
+            ("straße", "straße", true),
+            ("école", "école", true),
+            ("ÉCOLE", "école", false),
+            ("ǅemal", "ǆemal", false), // a title-case letter is not upper case, and still changes
+            ("ΟΔΟΣ", "οδος", false),
+            ("News", "news", false),
+        ] {
+            let got = lower_cased(word);
+            assert_eq!(got, word.to_lowercase(), "{word}");
+            assert_eq!(got, lower);
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{word}");
+        }
+    }
 
     #[test]
     fn a_byline_label_alone_is_recognised_in_any_case() {

@@ -11,11 +11,13 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, is_byline_label, looks_like_name, strip_byline_label};
+use crate::classify::phrases::{
+    byline_name, is_byline_label, looks_like_name, lower_cased, strip_byline_label,
+};
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
 use crate::meta::clean_author;
@@ -137,13 +139,28 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
     }
     // The words the body writes in lower case: a heading in title case ("Related Stories") is made
     // of them, a person's name seldom is.
-    let lower: FxHashSet<&str> = blocks[start.min(end)..end]
+    // Only the candidates' own words are looked for among the body's.
+    let mut lower: FxHashMap<String, bool> = found
+        .iter()
+        .flat_map(|(_, name, _, _)| name_words(name))
+        .map(|w| (lower_cased(w).into_owned(), false))
+        .collect();
+    let mut missing = lower.len();
+    for w in blocks[start.min(end)..end]
         .iter()
         .filter(|b| b.label == Label::Content)
         .flat_map(|b| b.text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| w.starts_with(char::is_lowercase))
         .take(BODY_WORDS)
-        .collect();
+    {
+        if let Some(seen) = lower.get_mut(w) {
+            missing -= !*seen as usize;
+            *seen = true;
+            if missing == 0 {
+                break;
+            }
+        }
+    }
     found
         .into_iter()
         .enumerate()
@@ -188,15 +205,19 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
         .collect()
 }
 
-/// The share of a name's words that the body (`lower`: its lower-case words) also writes in lower case.
-fn seen_lower_case(name: &str, lower: &FxHashSet<&str>) -> f32 {
-    let (mut words, mut seen) = (0u32, 0u32);
-    for w in name
-        .split(|c: char| !c.is_alphabetic())
+/// A name's words, as [`seen_lower_case`] reads them.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-    {
+}
+
+/// The share of a name's words that the body also writes in lower case (`lower`: each of the
+/// candidates' words lower-cased, and whether the body writes it so).
+fn seen_lower_case(name: &str, lower: &FxHashMap<String, bool>) -> f32 {
+    let (mut words, mut seen) = (0u32, 0u32);
+    for w in name_words(name) {
         words += 1;
-        seen += lower.contains(w.to_lowercase().as_str()) as u32;
+        seen += lower.get(lower_cased(w).as_ref()).copied().unwrap_or(false) as u32;
     }
     seen as f32 / words.max(1) as f32
 }

@@ -7,13 +7,14 @@
 //! the page repeats it (breadcrumb and heading), and how many of its words the body goes on to use.
 //! The best scored candidate is the title.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, is_relative_time, is_share_bar};
+use crate::classify::phrases::{byline_name, is_relative_time, is_share_bar, lower_cased};
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
 
@@ -93,10 +94,10 @@ fn rule_choice(blocks: &[Block], start: usize, dates: &LineDates) -> Option<usiz
 }
 
 /// Lower-cased words of three letters or more.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
+        .filter(|w| w.chars().nth(2).is_some())
+        .map(lower_cased)
 }
 
 /// Every candidate line of a page whose lines are labelled, the body running from `start` to `end`.
@@ -124,7 +125,7 @@ pub fn candidates(
     if lines.is_empty() {
         return Vec::new();
     }
-    let body: FxHashSet<String> = body_lines
+    let body: FxHashSet<Cow<'_, str>> = body_lines
         .iter()
         .filter(|b| b.label == Label::Content)
         .flat_map(|b| words(&b.text))
