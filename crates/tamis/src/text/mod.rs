@@ -48,7 +48,9 @@ const ENTITY_NAME: usize = 32;
 /// `>` is left as it is: it is markup or code shown as text, where `&lt;` is meant literally.
 /// Only complete references (with their `;`) are read.
 fn decode_entities(line: &str) -> Cow<'_, str> {
-    if !line.contains('&') || line.contains(['<', '>']) {
+    if memchr::memchr(b'&', line.as_bytes()).is_none()
+        || memchr::memchr2(b'<', b'>', line.as_bytes()).is_some()
+    {
         return line.into();
     }
     let mut out = String::with_capacity(line.len());
