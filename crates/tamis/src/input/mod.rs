@@ -2,6 +2,7 @@
 
 mod encoding;
 pub mod mojibake;
+pub mod references;
 
 pub use encoding::{decode, sniff_charset};
 

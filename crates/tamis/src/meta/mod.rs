@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::blocks::{Block, Kind};
 use crate::classify::phrases;
 use crate::html::dom::Dom;
+use crate::input::references;
 
 /// The document's metadata. Every field is optional: a page may not say.
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
@@ -31,18 +32,14 @@ pub struct Metadata {
     pub tags: Vec<String>,
 }
 
-/// Folds white space, trims, drops invisible formatting characters, and decodes the HTML entities
-/// that JSON-LD and attribute values often carry escaped a second time (`&amp;`, `&#8217;`, …).
+/// Decodes the character references that JSON-LD and attribute values often carry escaped a second
+/// time (`&amp;`, `&#8217;`, `&hellip;`, …), then folds white space, trims, and drops invisible
+/// formatting characters (a reference may spell one out: `&shy;`, `&#8203;`).
 pub fn clean(s: &str) -> String {
-    let folded = without_invisible(s)
+    without_invisible(&references::decode(s))
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ");
-    if !folded.contains('&') {
-        return folded;
-    }
-    // An entity may spell one out (`&shy;`, `&#8203;`).
-    without_invisible(&unescape(&folded)).into_owned()
+        .join(" ")
 }
 
 /// `s` without its invisible characters ([`is_invisible`]); borrowed when it has none.
@@ -63,50 +60,6 @@ fn is_invisible(c: char) -> bool {
         '\u{ad}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'
             | '\u{2066}'..='\u{2069}' | '\u{feff}'
     )
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.as_bytes()[..rest.len().min(12)]
-            .iter()
-            .position(|&b| b == b';');
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => '&',
-                "quot" => '"',
-                "apos" => '\'',
-                "lt" => '<',
-                "gt" => '>',
-                "nbsp" => ' ',
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)?
-                }
-            };
-            Some((c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// What the markup of a page says, gathered in one pass before any choice is made.

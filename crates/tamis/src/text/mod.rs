@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::blocks::{Block, Kind};
+use crate::input::references;
 
 /// One block per non-empty line, in order, each knowing whether a blank line stands above it.
 pub fn segment(text: &str) -> Vec<Block> {
@@ -17,7 +18,7 @@ pub fn segment(text: &str) -> Vec<Block> {
         if !line.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let line = decode_entities(line);
+        let line = decode_references(line);
         let line = line.as_ref();
         let (kind, body) = match list_marker(line) {
             Some(rest) => (Kind::ListItem, rest),
@@ -40,59 +41,14 @@ fn list_marker(line: &str) -> Option<&str> {
         .map(str::trim_start)
 }
 
-/// Longest entity name looked up, in bytes ("CounterClockwiseContourIntegral;" is 32).
-const ENTITY_NAME: usize = 32;
-
-/// `line` with its HTML character references decoded ("Rock &amp; Roll", "she&#039;s"): text
-/// that still carries them was escaped twice on its way to being flattened. A line holding `<` or
-/// `>` is left as it is: it is markup or code shown as text, where `&lt;` is meant literally.
-/// Only complete references (with their `;`) are read.
-fn decode_entities(line: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'&', line.as_bytes()).is_none()
-        || memchr::memchr2(b'<', b'>', line.as_bytes()).is_some()
-    {
+/// `line` with the character references it still carries decoded ([`references::decode`]): text
+/// that holds them was escaped twice on its way to being flattened. A line holding `<` or `>` keeps
+/// them: it is markup or code shown as text, where `&lt;` is meant literally.
+fn decode_references(line: &str) -> Cow<'_, str> {
+    if memchr::memchr2(b'<', b'>', line.as_bytes()).is_some() {
         return line.into();
     }
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at + 1..];
-        let Some(end) = rest.bytes().take(ENTITY_NAME).position(|b| b == b';') else {
-            out.push('&');
-            continue;
-        };
-        match entity(&rest[..=end]) {
-            Some((first, second)) => {
-                out.push(first);
-                out.extend(second);
-                rest = &rest[end + 1..];
-            }
-            None => out.push('&'),
-        }
-    }
-    out.push_str(rest);
-    out.into()
-}
-
-/// The characters a reference stands for, given its text after `&` up to and with its `;`: a
-/// named one from the HTML standard's list, or a number ("#39;", "#x26;").
-fn entity(name: &str) -> Option<(char, Option<char>)> {
-    if let Some(number) = name.strip_prefix('#') {
-        let digits = &number[..number.len() - 1];
-        let code = match digits.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => digits.parse().ok()?,
-        };
-        return char::from_u32(code)
-            .filter(|c| *c != '\0')
-            .map(|c| (c, None));
-    }
-    let &(first, second) = html5ever::data::NAMED_ENTITIES.get(name)?;
-    Some((
-        char::from_u32(first)?,
-        char::from_u32(second).filter(|_| second != 0),
-    ))
+    references::decode(line)
 }
 
 /// Folds runs of white space into one space.
