@@ -42,6 +42,29 @@ pub fn clean(s: &str) -> String {
         .join(" ")
 }
 
+/// Elements a description given as HTML opens with.
+const DESCRIPTION_MARKUP: &[&str] = &[
+    "p", "div", "span", "section", "strong", "em", "b", "i", "a", "br", "ul", "ol", "h1", "h2",
+    "h3", "h4", "img", "figure",
+];
+
+/// A description given as HTML, as feeds write summaries ("<p>I did <a href=…>Advent of Code</a>
+/// again</p>"), as its text. Only a value that opens with one of [`DESCRIPTION_MARKUP`] is read so:
+/// "The <table> element represents…" names a tag, it does not hold one.
+fn description_text(value: String) -> String {
+    let opens_with_markup = value.strip_prefix('<').is_some_and(|rest| {
+        DESCRIPTION_MARKUP.iter().any(|tag| {
+            rest.get(..tag.len())
+                .is_some_and(|name| name.eq_ignore_ascii_case(tag))
+                && rest[tag.len()..].starts_with(['>', ' ', '/'])
+        })
+    });
+    if !opens_with_markup {
+        return value;
+    }
+    clean(&Dom::parse(&value).spaced_text_of(crate::html::dom::ROOT))
+}
+
 /// `s` without its invisible characters ([`is_invisible`]); borrowed when it has none.
 fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains(is_invisible) {
@@ -742,7 +765,8 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             "dc.description",
         ])
         .map(clean)
-        .or_else(|| j.description.clone());
+        .or_else(|| j.description.clone())
+        .map(description_text);
     m.image = s
         .meta(&[
             "og:image",
@@ -870,6 +894,27 @@ mod tests {
         assert_eq!(clean("Assis&#173;tance"), "Assistance");
         // The joiner that shapes an emoji or a Persian word stays.
         assert_eq!(clean("👩\u{200d}🔬 lab"), "👩\u{200d}🔬 lab");
+    }
+
+    #[test]
+    fn a_description_given_as_html_is_read_as_text() {
+        let described = |value: &str| {
+            let html = format!(
+                "<meta property=og:description content='{}'><p>Body.",
+                value.replace('<', "&lt;").replace('>', "&gt;")
+            );
+            meta_of(&html).description
+        };
+        assert_eq!(
+            described("<p>I did <a href=\"https://example.com\">Advent of Code</a> again.</p><p>Spoilers.</p>")
+                .as_deref(),
+            Some("I did Advent of Code again. Spoilers.")
+        );
+        // A description that names a tag keeps it.
+        assert_eq!(
+            described("The <table> element represents tabular data &hellip;").as_deref(),
+            Some("The <table> element represents tabular data …")
+        );
     }
 
     #[test]
