@@ -176,13 +176,10 @@ fn string(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A list of labels (sections, keywords), given as an array or as one string that separates them.
 fn strings(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::String(s)) => s
-            .split(',')
-            .map(crate::meta::clean)
-            .filter(|s| !s.is_empty())
-            .collect(),
+        Some(Value::String(s)) => crate::meta::split_labels(s),
         Some(Value::Array(a)) => a.iter().filter_map(|x| string(Some(x))).collect(),
         _ => Vec::new(),
     }

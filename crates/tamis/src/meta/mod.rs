@@ -786,20 +786,63 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
             s.meta(&["content-language", "og:locale", "language", "dc.language"])
                 .and_then(lang::primary_subtag)
         });
-    m.categories = s.meta_all("article:section");
+    m.categories = labels(s.meta_all("article:section"));
     if m.categories.is_empty() {
-        m.categories = j.sections.clone();
+        m.categories = labels(j.sections.clone());
     }
-    m.tags = s.meta_all("article:tag");
+    m.tags = labels(s.meta_all("article:tag"));
     if m.tags.is_empty() {
-        m.tags = j.keywords.clone();
+        m.tags = labels(j.keywords.clone());
     }
     if m.tags.is_empty() {
         if let Some(k) = s.meta(&["keywords", "news_keywords"]) {
-            m.tags = k.split(',').map(clean).filter(|k| !k.is_empty()).collect();
+            m.tags = labels(split_labels(k));
         }
     }
     m
+}
+
+/// Labels (sections, keywords) given as one string: separated by commas, or by semicolons when
+/// it has no comma ("mental health; mindfulness; technology"). A string that runs on in sentences
+/// (a part of more than ten words holding a sentence's end) is a description put in the wrong
+/// field, not a list: it gives none.
+pub fn split_labels(list: &str) -> Vec<String> {
+    let separator = if list.contains(',') { ',' } else { ';' };
+    let parts: Vec<String> = list
+        .split(separator)
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let sentences = parts.iter().any(|p| {
+        p.split_whitespace().count() > 10
+            && p.match_indices(". ")
+                .any(|(at, _)| p[at + 2..].starts_with(char::is_uppercase))
+    });
+    if sentences {
+        return Vec::new();
+    }
+    parts
+}
+
+/// The page's labels without what is not one: addresses, long numbers (ids), a content system's
+/// internal fields ("contentId: 15cd…", "displayType: standard article"), runs of more than ten
+/// words, and repeats (the first spelling kept).
+fn labels(mut values: Vec<String>) -> Vec<String> {
+    let is_field = |v: &str| {
+        v.split_once(": ").is_some_and(|(key, _)| {
+            key.starts_with(|c: char| c.is_ascii_lowercase())
+                && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    values.retain(|v| {
+        !(v.contains("://")
+            || (v.len() > 4 && v.bytes().all(|b| b.is_ascii_digit()))
+            || is_field(v)
+            || v.split_whitespace().count() > 10)
+            && seen.insert(v.to_lowercase())
+    });
+    values
 }
 
 /// An address the page gives relative to its own ("/img/card.png", "//cdn.example.com/a.jpg") made
@@ -914,6 +957,39 @@ mod tests {
         assert_eq!(
             described("The <table> element represents tabular data &hellip;").as_deref(),
             Some("The <table> element represents tabular data …")
+        );
+    }
+
+    #[test]
+    fn labels_are_labels() {
+        assert_eq!(
+            split_labels("mental health; mindfulness; technology"),
+            ["mental health", "mindfulness", "technology"]
+        );
+        assert_eq!(
+            split_labels("Brock Nelson, B. Tutu, Ryan Pulock"),
+            ["Brock Nelson", "B. Tutu", "Ryan Pulock"]
+        );
+        // A description in the keywords field is no list.
+        assert!(split_labels(
+            "Staying ahead of fitness trends keeps personal trainers competitive and in demand. As \
+             new technologies, training styles, and client expectations emerge quickly, knowing \
+             what is coming lets you adapt, retain clients, and grow with confidence."
+        )
+        .is_empty());
+        let tags = |v: &[&str]| labels(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            tags(&[
+                "Bridges",
+                "locale: US",
+                "contentId: 15cd344d",
+                "https://example.com/a/",
+                "18153161",
+                "2024",
+                "bridges",
+                "Star Wars: The Last Jedi",
+            ]),
+            ["Bridges", "2024", "Star Wars: The Last Jedi"]
         );
     }
 
