@@ -662,7 +662,9 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
         sitename: sitename(s),
         ..Metadata::default()
     };
-    m.title = title::choose(s, m.sitename.as_deref(), m.url.as_deref());
+    m.title = title::choose(s, m.sitename.as_deref(), m.url.as_deref())
+        .map(|t| without_edge_separators(&t).to_string())
+        .filter(|t| !t.is_empty());
     if m.sitename.is_none() {
         m.sitename = s
             .title_tag
@@ -899,8 +901,32 @@ fn sitename(s: &Signals) -> Option<String> {
         "application-name",
         "twitter:app:name:iphone",
     ])
-    .map(clean)
+    .map(|v| without_edge_separators(&clean(v)).to_string())
+    .filter(|v| !v.is_empty())
     .or_else(|| s.jsonld.publisher.clone())
+}
+
+/// `s` without the separators a name was cut from left at its ends ("Netsmartz |", "| Nuts &
+/// Volts Magazine", "Mindesigns -"); a hyphen or a guillemet counts only where a space parts it
+/// from the name ("«Посмотри на красотку»" keeps its closing quote).
+pub fn without_edge_separators(s: &str) -> &str {
+    const MARKS: &[char] = &['|', '·', '•', '–', '—'];
+    let mut s = s.trim();
+    loop {
+        let before = s.len();
+        s = s.trim_matches(MARKS).trim();
+        for spaced in ["-", "»"] {
+            s = s
+                .strip_suffix(spaced)
+                .filter(|rest| rest.ends_with(' '))
+                .or_else(|| s.strip_prefix(spaced).filter(|rest| rest.starts_with(' ')))
+                .unwrap_or(s)
+                .trim();
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
 }
 
 /// The title candidates [`resolve`] chooses from, with their features: what the title model is
@@ -958,6 +984,24 @@ mod tests {
             described("The <table> element represents tabular data &hellip;").as_deref(),
             Some("The <table> element represents tabular data …")
         );
+    }
+
+    #[test]
+    fn names_lose_the_separators_left_at_their_ends() {
+        for (name, bare) in [
+            ("Netsmartz |", "Netsmartz"),
+            ("| Nuts & Volts Magazine", "Nuts & Volts Magazine"),
+            ("Mindesigns -", "Mindesigns"),
+            ("Home » ", "Home"),
+            (
+                "модель: «Посмотри на красотку»",
+                "модель: «Посмотри на красотку»",
+            ),
+            ("-5 Degrees", "-5 Degrees"),
+            ("|", ""),
+        ] {
+            assert_eq!(without_edge_separators(name), bare, "{name}");
+        }
     }
 
     #[test]
