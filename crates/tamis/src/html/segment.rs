@@ -40,6 +40,20 @@ pub(crate) fn is_skipped(tag: &LocalName) -> bool {
     )
 }
 
+/// The symbols documentation generators and blogs link a heading's own address with.
+const PERMALINK_MARKS: &[&str] = &["§", "¶", "#", "🔗", "⚓", "∞"];
+
+/// A link to an anchor of the page whose whole text is one of [`PERMALINK_MARKS`] ("§ A Tour of
+/// Tokio"): a marker for copying the section's address, not text.
+fn is_permalink_marker(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    *node.tag() == local_name!("a")
+        && node
+            .attr(&local_name!("href"))
+            .is_some_and(|href| href.starts_with('#'))
+        && PERMALINK_MARKS.contains(&dom.text_of(id).trim())
+}
+
 /// Elements that start a new block.
 pub fn is_block_level(tag: &LocalName) -> bool {
     matches!(
@@ -294,6 +308,7 @@ pub fn segment(dom: &Dom) -> Segmented {
                         // A collapsed accordion panel is shown by a click: read as well.
                         if id != body
                             && (is_skipped(tag)
+                                || is_permalink_marker(dom, id)
                                 || ((node.hidden_by_attribute()
                                     || (hidden_by_style(dom, id)
                                         && total[id as usize] * 2 <= page_chars))
@@ -481,6 +496,24 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<Block> {
         segment(&Dom::parse(html)).blocks
+    }
+
+    #[test]
+    fn a_headings_permalink_mark_is_not_text() {
+        let b = blocks(
+            "<h2 id=t><a class=doc-anchor href=#t>§</a>A Tour of Tokio</h2>\
+             <h3>Cache middleware<a class=headerlink href=#c>¶</a></h3>\
+             <p>Section <a href=#s>§ 4</a> and <a href=/x>#</a> stay.</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A Tour of Tokio",
+                "Cache middleware",
+                "Section § 4 and # stay."
+            ]
+        );
     }
 
     #[test]
