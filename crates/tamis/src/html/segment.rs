@@ -43,15 +43,31 @@ pub(crate) fn is_skipped(tag: &LocalName) -> bool {
 /// The symbols documentation generators and blogs link a heading's own address with.
 const PERMALINK_MARKS: &[&str] = &["§", "¶", "#", "🔗", "⚓", "∞"];
 
+/// Most nodes a permalink mark holds (its text, an icon's element or two): a larger link is not
+/// one, and is not read through (every link of a page is looked at).
+const PERMALINK_NODES: usize = 4;
+
 /// A link to an anchor of the page whose whole text is one of [`PERMALINK_MARKS`] ("§ A Tour of
 /// Tokio"): a marker for copying the section's address, not text.
 fn is_permalink_marker(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    *node.tag() == local_name!("a")
-        && node
+    if *node.tag() != local_name!("a")
+        || !node
             .attr(&local_name!("href"))
             .is_some_and(|href| href.starts_with('#'))
-        && PERMALINK_MARKS.contains(&dom.text_of(id).trim())
+    {
+        return false;
+    }
+    let mut text = String::new();
+    for (k, n) in dom.descendants(id).enumerate() {
+        if k == PERMALINK_NODES {
+            return false;
+        }
+        if let NodeData::Text(t) = &dom.node(n).data {
+            text.push_str(t);
+        }
+    }
+    PERMALINK_MARKS.contains(&text.trim())
 }
 
 /// Elements that start a new block.
@@ -503,7 +519,8 @@ mod tests {
         let b = blocks(
             "<h2 id=t><a class=doc-anchor href=#t>§</a>A Tour of Tokio</h2>\
              <h3>Cache middleware<a class=headerlink href=#c>¶</a></h3>\
-             <p>Section <a href=#s>§ 4</a> and <a href=/x>#</a> stay.</p>",
+             <p>Section <a href=#s>§ 4</a> and <a href=/x>#</a> stay.</p>\
+             <p><a href=#top><b><i><u><s>¶</s></u></i></b></a>Deep marks are links.</p>",
         );
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
@@ -511,7 +528,8 @@ mod tests {
             [
                 "A Tour of Tokio",
                 "Cache middleware",
-                "Section § 4 and # stay."
+                "Section § 4 and # stay.",
+                "¶Deep marks are links."
             ]
         );
     }
