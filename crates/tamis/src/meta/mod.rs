@@ -808,7 +808,7 @@ pub fn resolve(s: &Signals, url: Option<&str>, shown: &ShownDates) -> Metadata {
 /// it has no comma ("mental health; mindfulness; technology"). A string that runs on in sentences
 /// (a part of more than ten words holding a sentence's end) is a description put in the wrong
 /// field, not a list: it gives none.
-pub fn split_labels(list: &str) -> Vec<String> {
+pub(crate) fn split_labels(list: &str) -> Vec<String> {
     let separator = if list.contains(',') { ',' } else { ';' };
     let parts: Vec<String> = list
         .split(separator)
@@ -909,7 +909,7 @@ fn sitename(s: &Signals) -> Option<String> {
 /// `s` without the separators a name was cut from left at its ends ("Netsmartz |", "| Nuts &
 /// Volts Magazine", "Mindesigns -"); a hyphen or a guillemet counts only where a space parts it
 /// from the name ("«Посмотри на красотку»" keeps its closing quote).
-pub fn without_edge_separators(s: &str) -> &str {
+fn without_edge_separators(s: &str) -> &str {
     const MARKS: &[char] = &['|', '·', '•', '–', '—'];
     let mut s = s.trim();
     loop {
