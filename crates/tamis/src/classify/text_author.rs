@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{
-    byline_name, is_byline_label, looks_like_name, lower_cased, strip_byline_label,
+    byline_name, is_byline_label, looks_like_name, strip_byline_label, with_lower_case,
 };
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
@@ -143,7 +143,7 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
     let mut lower: FxHashMap<String, bool> = found
         .iter()
         .flat_map(|(_, name, _, _)| name_words(name))
-        .map(|w| (lower_cased(w).into_owned(), false))
+        .map(|w| (with_lower_case(w, str::to_owned), false))
         .collect();
     let mut missing = lower.len();
     for w in blocks[start.min(end)..end]
@@ -217,7 +217,7 @@ fn seen_lower_case(name: &str, lower: &FxHashMap<String, bool>) -> f32 {
     let (mut words, mut seen) = (0u32, 0u32);
     for w in name_words(name) {
         words += 1;
-        seen += lower.get(lower_cased(w).as_ref()).copied().unwrap_or(false) as u32;
+        seen += with_lower_case(w, |w| lower.get(w).copied().unwrap_or(false)) as u32;
     }
     seen as f32 / words.max(1) as f32
 }
