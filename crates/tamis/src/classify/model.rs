@@ -213,16 +213,26 @@ impl Model {
     /// walking the trees that can no longer change the answer, or that in practice do not
     /// ([`SETTLED`]).
     pub fn is_positive(&self, x: &[f32]) -> bool {
+        self.is_above(x, self.margin)
+    }
+
+    /// [`Model::is_positive`] with another threshold: whether `predict(x) > threshold`.
+    pub fn is_positive_with(&self, x: &[f32], threshold: f32) -> bool {
+        self.is_above(x, logit(threshold))
+    }
+
+    /// Whether the sum of trees for `x` is above `margin`.
+    fn is_above(&self, x: &[f32], margin: f32) -> bool {
         let mut sum = 0.0f32;
         for t in 0..self.roots.len() {
             if t % CHECK_EVERY == 0 && t > 0 {
-                if let Some(answer) = self.settled(t, sum, self.margin) {
+                if let Some(answer) = self.settled(t, sum, margin) {
                     return answer;
                 }
             }
             sum += self.tree(t, x);
         }
-        sum > self.margin
+        sum > margin
     }
 
     /// [`Model::is_positive`] for every row of `rows` (one after another, `features.len()` values
@@ -362,6 +372,8 @@ mod tests {
         // A page's own threshold: at 0.01 the low row is positive too, at 0.99 neither is.
         assert_eq!(m.positives(&[0.0, 1.0, 0.0, 5.0]), [false, true]);
         assert_eq!(m.positives_with(&[0.0, 1.0, 0.0, 5.0], 0.01), [true, true]);
+        assert!(m.is_positive_with(&[0.0, 1.0], 0.01));
+        assert!(!m.is_positive_with(&[0.0, 5.0], 0.99));
         assert_eq!(
             m.positives_with(&[0.0, 1.0, 0.0, 5.0], 0.99),
             [false, false]
