@@ -364,9 +364,61 @@ fn names(s: &Signals) -> Vec<(Source, String)> {
     out.extend(
         declared
             .into_iter()
-            .filter_map(|(src, t)| t.map(|t| (src, t))),
+            .filter_map(|(src, t)| t.map(|t| (src, without_emphasis(t)))),
     );
     out.retain(|(_, t)| !t.trim().is_empty() && t.len() <= MAX_NAME_BYTES);
+    out
+}
+
+/// A declared title without the asterisks of Markdown emphasis: a site that writes its titles in
+/// Markdown declares "*A Treatise on Coffee* (1792)" where its heading shows the words alone. A run
+/// of one or two asterisks opens where a word starts and closes, as the same run, where a word
+/// ends; "M*A*S*H" and a footnote's "Rates*" keep theirs.
+fn without_emphasis(t: String) -> String {
+    if !t.contains('*') {
+        return t;
+    }
+    let b = t.as_bytes();
+    let run = |i: usize| b[i..].iter().take(2).take_while(|&&c| c == b'*').count();
+    let word_edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'*');
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let n = if b[i] == b'*' { run(i) } else { 0 };
+        let opens = n > 0
+            && word_edge(i.checked_sub(1).and_then(|j| b.get(j)))
+            && b.get(i + n)
+                .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'*');
+        if !opens {
+            i += 1;
+            continue;
+        }
+        // The same run, closing after a word, before the end or a character that ends a word.
+        let close = (i + n + 1..b.len()).find(|&j| {
+            b[j - 1] != b'*'
+                && !b[j - 1].is_ascii_whitespace()
+                && run(j) == n
+                && word_edge(b.get(j + n))
+        });
+        match close {
+            Some(j) => {
+                cut.push((i, n));
+                cut.push((j, n));
+                i = j + n;
+            }
+            None => i += n,
+        }
+    }
+    if cut.is_empty() {
+        return t;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut from = 0;
+    for (at, n) in cut {
+        out.push_str(&t[from..at]);
+        from = at + n;
+    }
+    out.push_str(&t[from..]);
     out
 }
 
@@ -512,6 +564,27 @@ mod tests {
         assert_eq!(site("Best Movers | Updated 2025", "Best Movers"), None);
         assert_eq!(site("Best Movers", "Best Movers"), None);
         assert_eq!(site("Why: a question", "Why"), None);
+    }
+
+    #[test]
+    fn markdown_emphasis_leaves_a_declared_title() {
+        let plain = |t: &str| without_emphasis(t.to_string());
+        assert_eq!(
+            plain("*A Treatise Concerning Coffee* (1792)"),
+            "A Treatise Concerning Coffee (1792)"
+        );
+        assert_eq!(
+            plain("The **new** bridge, *at last*."),
+            "The new bridge, at last."
+        );
+        assert_eq!(plain("M*A*S*H returns"), "M*A*S*H returns");
+        assert_eq!(
+            plain("Rates from 2.9%* *on approval"),
+            "Rates from 2.9%* *on approval"
+        );
+        assert_eq!(plain("5 * 3 = 15"), "5 * 3 = 15");
+        assert_eq!(plain("*Unclosed title"), "*Unclosed title");
+        assert_eq!(plain("Ünïcode *wörds* stay"), "Ünïcode wörds stay");
     }
 
     #[test]
