@@ -57,10 +57,13 @@ pub fn classify(blocks: &mut [Block]) -> Found {
     }
     mark_bylines(blocks, start, end);
     mark_comments(blocks);
-    Found {
+    let found = Found {
         author: text_author::choose(blocks, &dates),
         date: text_date::choose(blocks, &dates),
-    }
+    };
+    // After the author and date are found: they read the body as the classifier left it.
+    super::drop_repeats(blocks);
+    found
 }
 
 /// The date each line of one page shows, found once per line when first asked for: the line
