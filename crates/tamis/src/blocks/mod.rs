@@ -243,6 +243,16 @@ pub fn is_dense_script(c: char) -> bool {
         | 0xF900..=0xFAFF)
 }
 
+/// The text of the blocks labelled content, in order: what tests of a labelling look at.
+#[cfg(test)]
+pub(crate) fn content_texts(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .filter(|b| b.label == Label::Content)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,13 +83,12 @@ mod tests {
     fn a_quote_of_a_post_already_shown_is_dropped() {
         let post = "I have one last issue: the course needs a name, and I cannot tell which of \
             the two sounds better in English.";
+        let reply =
+            "Neither a teacher nor a native speaker, I would call it English for car rental.";
         let mut blocks: Vec<Block> = [
             (post, Kind::Paragraph),
             (post, Kind::Quote),
-            (
-                "Neither a teacher nor a native speaker, I would call it English for car rental.",
-                Kind::Paragraph,
-            ),
+            (reply, Kind::Paragraph),
             (post, Kind::Paragraph),
         ]
         .iter()
@@ -100,17 +99,8 @@ mod tests {
         })
         .collect();
         drop_repeats(&mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
         // The quote goes; the first copy, the reply and a paragraph printed again stay.
-        assert_eq!(
-            labels,
-            [
-                Label::Content,
-                Label::Boilerplate,
-                Label::Content,
-                Label::Content
-            ]
-        );
+        assert_eq!(crate::blocks::content_texts(&blocks), [post, reply, post]);
     }
 
     #[test]
@@ -128,11 +118,7 @@ mod tests {
         })
         .collect();
         drop_repeats(&mut blocks);
-        let kept: Vec<&str> = blocks
-            .iter()
-            .filter(|b| b.label == Label::Content)
-            .map(|b| b.text.as_str())
-            .collect();
+        let kept = crate::blocks::content_texts(&blocks);
         // The name's second copy goes; a line printed three times, and short text, stay each time.
         assert_eq!(
             kept,

@@ -268,11 +268,7 @@ mod tests {
             By Jane Doe\n\nLeave a comment\n\nPrivacy policy\n";
         let mut blocks = segment(page);
         let found = classify(&mut blocks);
-        let content: Vec<_> = blocks
-            .iter()
-            .filter(|b| b.label == Label::Content)
-            .map(|b| b.text.as_str())
-            .collect();
+        let content = crate::blocks::content_texts(&blocks);
         assert_eq!(content.len(), 3, "{content:?}");
         assert!(content[0].starts_with("The bridge"));
         let title = blocks
