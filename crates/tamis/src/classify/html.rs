@@ -106,23 +106,25 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     let mut declares_article = declares_article;
     if let Some(m) = model() {
         let x = feature_rows(dom, blocks, container);
-        let decide = |blocks: &mut [Block], article: bool| {
-            let (likely, threshold) = match m.article_threshold {
-                Some(t) if article => (LIKELY_ON_ARTICLES, t),
-                _ => (LIKELY, m.threshold),
-            };
-            apply(blocks, &m.positives_with(&x, threshold));
-            let row = |i: usize| &x[i * features::COUNT..(i + 1) * features::COUNT];
-            keep_likely_between_content(blocks, |i| m.is_positive_with(row(i), likely));
+        // The threshold, and the lower bar of a likely block ([`keep_likely_between_content`]).
+        let bars = |article: bool| match m.article_threshold {
+            Some(t) if article => (t, LIKELY_ON_ARTICLES),
+            _ => (m.threshold, LIKELY),
         };
-        decide(blocks, declares_article);
+        let (mut threshold, mut likely) = bars(declares_article);
+        apply(blocks, &m.positives_with(&x, threshold));
         // A thread whose every post is marked up as a comment (the opening post too) and that
         // calls itself an article: what the article threshold kept lies in comments only. Its
         // posts are its content, read as any other page's.
         if declares_article && is_thread(blocks) {
             declares_article = false;
-            decide(blocks, false);
+            (threshold, likely) = bars(false);
+            apply(blocks, &m.positives_with(&x, threshold));
         }
+        keep_likely_between_content(blocks, |i| {
+            x.get(i * features::COUNT..(i + 1) * features::COUNT)
+                .is_some_and(|row| m.is_positive_with(row, likely))
+        });
     }
     // Pages unlike any the model learned from (a lone paragraph, say) can leave it with nothing:
     // the container heuristic then decides.
@@ -219,7 +221,7 @@ const LIKELY_LINKS: f32 = 0.3;
 /// what this step adds.
 fn keep_likely_between_content(blocks: &mut [Block], likely: impl Fn(usize) -> bool) {
     let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
-    let likely: Vec<usize> = (0..blocks.len())
+    let kept: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             let b = &blocks[i];
             b.label == Label::Boilerplate
@@ -230,7 +232,7 @@ fn keep_likely_between_content(blocks: &mut [Block], likely: impl Fn(usize) -> b
                 && likely(i)
         })
         .collect();
-    for i in likely {
+    for i in kept {
         blocks[i].label = Label::Content;
     }
 }
