@@ -373,9 +373,10 @@ fn names(s: &Signals) -> Vec<(Source, String)> {
 /// A declared title without the asterisks of Markdown emphasis: a site that writes its titles in
 /// Markdown declares "*A Treatise on Coffee* (1792)" where its heading shows the words alone. A run
 /// of one or two asterisks opens where a word starts and closes, as the same run, where a word
-/// ends; "M*A*S*H" and a footnote's "Rates*" keep theirs.
+/// ends; "M*A*S*H" and a footnote's "Rates*" keep theirs. (A name too long to be a title is left
+/// as it is: it is dropped, and looking for closing runs takes time quadratic in its length.)
 fn without_emphasis(t: String) -> String {
-    if !t.contains('*') {
+    if !t.contains('*') || t.len() > MAX_NAME_BYTES {
         return t;
     }
     let b = t.as_bytes();
