@@ -220,21 +220,26 @@ const LIKELY_LINKS: f32 = 0.3;
 /// the lower bar: asked only of those blocks). The content around is the classifier's own, not
 /// what this step adds.
 fn keep_likely_between_content(blocks: &mut [Block], likely: impl Fn(usize) -> bool) {
-    let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
     let kept: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             let b = &blocks[i];
             b.label == Label::Boilerplate
                 && !b.hints.has(Hints::CONSENT)
                 && b.link_density() < LIKELY_LINKS
-                && content_within(&blocks[i.saturating_sub(LIKELY_REACH)..i])
-                && content_within(&blocks[i + 1..(i + 1 + LIKELY_REACH).min(blocks.len())])
+                && stands_between_content(blocks, i, LIKELY_REACH)
                 && likely(i)
         })
         .collect();
     for i in kept {
         blocks[i].label = Label::Content;
     }
+}
+
+/// Whether content stands within `reach` blocks before block `i` and within `reach` after it.
+fn stands_between_content(blocks: &[Block], i: usize, reach: usize) -> bool {
+    let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
+    content_within(&blocks[i.saturating_sub(reach)..i])
+        && content_within(&blocks[(i + 1).min(blocks.len())..(i + 1 + reach).min(blocks.len())])
 }
 
 /// A paragraph at least this long (characters) can be prose the classifier missed.
@@ -251,13 +256,8 @@ const PROSE_REACH: usize = 3;
 /// on), and on articles whose paragraphs run that long (papers, essays) it dropped the body's
 /// longest paragraphs while keeping those around them.
 fn keep_prose_between_content(blocks: &mut [Block]) {
-    let content_within = |range: &[Block]| range.iter().any(|b| b.label == Label::Content);
     let missed: Vec<usize> = (0..blocks.len())
-        .filter(|&i| {
-            is_missed_prose(&blocks[i])
-                && content_within(&blocks[i.saturating_sub(PROSE_REACH)..i])
-                && content_within(&blocks[i + 1..(i + 1 + PROSE_REACH).min(blocks.len())])
-        })
+        .filter(|&i| is_missed_prose(&blocks[i]) && stands_between_content(blocks, i, PROSE_REACH))
         .collect();
     for i in missed {
         blocks[i].label = Label::Content;
