@@ -40,8 +40,9 @@ pub(crate) fn is_skipped(tag: &LocalName) -> bool {
     )
 }
 
-/// The symbols documentation generators and blogs link a heading's own address with.
-const PERMALINK_MARKS: &[&str] = &["§", "¶", "#", "🔗", "⚓", "∞"];
+/// The symbols documentation generators and blogs link a heading's own address with (a link of its
+/// own beside the heading, or the heading's last character).
+pub const PERMALINK_MARKS: &[char] = &['§', '¶', '#', '🔗', '⚓', '∞'];
 
 /// Most nodes a permalink mark holds (its text, an icon's element or two): a larger link is not
 /// one, and is not read through (every link of a page is looked at).
@@ -67,7 +68,8 @@ fn is_permalink_marker(dom: &Dom, id: NodeId) -> bool {
             text.push_str(t);
         }
     }
-    PERMALINK_MARKS.contains(&text.trim())
+    let mut chars = text.trim().chars();
+    chars.next().is_some_and(|c| PERMALINK_MARKS.contains(&c)) && chars.next().is_none()
 }
 
 /// Elements that start a new block.

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::blocks::{Block, Kind};
 use crate::classify::phrases;
 use crate::html::dom::Dom;
+use crate::html::segment::PERMALINK_MARKS;
 use crate::input::references;
 
 /// The document's metadata. Every field is optional: a page may not say.
@@ -203,7 +204,7 @@ pub fn signals(dom: &Dom) -> Signals {
             local_name!("h1") if s.h1.len() < 4 => {
                 // Documentation generators end headings with a permalink sign.
                 let t = clean(&dom.spaced_text_of(id))
-                    .trim_end_matches(['¶', '#', '§', '🔗'])
+                    .trim_end_matches(PERMALINK_MARKS)
                     .trim_end()
                     .to_string();
                 if !t.is_empty() {
