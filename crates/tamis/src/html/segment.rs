@@ -236,7 +236,8 @@ pub fn class_hints(value: &str) -> u16 {
     let mut lower = String::new();
     for name in value.split_ascii_whitespace() {
         lower.clear();
-        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
         let mut own = 0;
         for part in name_and_parts(&lower) {
             own |= matcher.hint(part);
