@@ -61,7 +61,9 @@ impl Node {
 #[derive(Debug)]
 pub struct Model {
     pub features: Vec<String>,
-    /// Every tree's nodes, one tree after another, splits then leaves.
+    /// Every tree's nodes, one tree after another, splits then leaves. [`Model::from_json`] checks
+    /// that every `next` is an index into `nodes` and every `feature` an index into `features`:
+    /// the walks, the hot loop of classification, lean on both without checking again.
     nodes: Vec<Node>,
     /// Each node's value; only leaves' are read.
     values: Vec<f32>,
@@ -295,7 +297,10 @@ impl Model {
     fn walk_together(&self, t: usize, rows: &[f32], width: usize, group: &[u32]) -> [f32; LANES] {
         let root = self.roots[t] as usize;
         let mut at = [root; LANES];
-        let starts: [usize; LANES] = std::array::from_fn(|k| group[k] as usize * width);
+        // Each row is `width` (the model's feature count) values long, so a node's feature is
+        // within it.
+        let lanes: [&[f32]; LANES] =
+            std::array::from_fn(|k| &rows[group[k] as usize * width..][..width]);
         for step in 0..self.depths[t] {
             // A tree is deep along a few paths only: from the fourth step on, every other step
             // looks whether all the rows already stand on leaves (a leaf points at itself).
@@ -304,15 +309,24 @@ impl Model {
                 break;
             }
             for k in 0..LANES {
-                let node = &self.nodes[at[k]];
-                let value = rows
-                    .get(starts[k] + node.feature as usize)
-                    .copied()
-                    .unwrap_or(f32::NAN);
+                let node = self.node(at[k]);
+                debug_assert!((node.feature as usize) < lanes[k].len());
+                // SAFETY: `from_json` checked every node's feature against the feature count,
+                // which is each lane's length.
+                let value = unsafe { *lanes[k].get_unchecked(node.feature as usize) };
                 at[k] = node.child(value);
             }
         }
         at.map(|a| self.values[a])
+    }
+
+    /// Node `at`, reached from a root or a node's `next`, without a bounds check.
+    #[inline]
+    fn node(&self, at: usize) -> &Node {
+        debug_assert!(at < self.nodes.len());
+        // SAFETY: `from_json` checked that every root and every `next` is an index into `nodes`,
+        // and nodes are never added or removed afterwards.
+        unsafe { self.nodes.get_unchecked(at) }
     }
 
     /// The answer, against `margin`, when the sum of trees `..t` settles it, checked every
@@ -338,7 +352,7 @@ impl Model {
     fn tree(&self, t: usize, x: &[f32]) -> f32 {
         let mut at = self.roots[t] as usize;
         for _ in 0..self.depths[t] {
-            let node = &self.nodes[at];
+            let node = self.node(at);
             let value = x.get(node.feature as usize).copied().unwrap_or(f32::NAN);
             at = node.child(value);
         }
@@ -381,6 +395,26 @@ mod tests {
         assert!(Model::from_json(json, &["a", "c"]).is_err());
         let bad = r#"{"features":["a"],"threshold":0.5,"trees":[{"feature":[0],"threshold":[1],"left":[0],"right":[-1],"value":[1]}]}"#;
         assert!(Model::from_json(bad, &["a"]).is_err());
+    }
+
+    /// The walks index nodes and features unchecked: a model file that points outside either is
+    /// refused when it loads.
+    #[test]
+    fn a_model_pointing_outside_itself_is_refused() {
+        let tree = |feature: i64, left: i64, right: i64, values: &str| {
+            format!(
+                r#"{{"features":["a","b"],"threshold":0.5,"trees":[{{"feature":[{feature}],"threshold":[1],"left":[{left}],"right":[{right}],"value":[{values}]}}]}}"#
+            )
+        };
+        assert!(Model::from_json(&tree(1, -1, -2, "1,2"), &["a", "b"]).is_ok());
+        // A feature the rows do not have.
+        assert!(Model::from_json(&tree(2, -1, -2, "1,2"), &["a", "b"]).is_err());
+        // A child split past the tree's last, and a leaf past its values.
+        assert!(Model::from_json(&tree(1, 1, -2, "1,2"), &["a", "b"]).is_err());
+        assert!(Model::from_json(&tree(1, -1, -3, "1,2"), &["a", "b"]).is_err());
+        // No splits and no leaf.
+        let empty = r#"{"features":["a"],"threshold":0.5,"trees":[{"feature":[],"threshold":[],"left":[],"right":[],"value":[]}]}"#;
+        assert!(Model::from_json(empty, &["a"]).is_err());
     }
 
     /// The early exit seldom changes a decision of the shipped models: vectors built from their own
