@@ -1,6 +1,8 @@
 //! A gradient-boosted tree ensemble: reads the model file that `scripts/train_model.py` writes and
 //! scores feature vectors with it.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 /// How often, in trees, [`Model::is_positive`] checks whether the answer is settled.
@@ -208,7 +210,21 @@ impl Model {
     /// The sum of the trees' leaves for `x`: [`Model::predict`] before the logistic function, which
     /// saturates (a ranking model's scores are not probabilities, and its best two may both be 1.0).
     pub fn score(&self, x: &[f32]) -> f32 {
-        (0..self.roots.len()).map(|t| self.tree(t, x)).sum()
+        let x = self.full_row(x);
+        (0..self.roots.len()).map(|t| self.tree(t, &x)).sum()
+    }
+
+    /// `x` as long as the model's features, padded with NaN (a missing value) if it is shorter, so
+    /// that [`Model::tree`] can read any feature.
+    fn full_row<'a>(&self, x: &'a [f32]) -> Cow<'a, [f32]> {
+        let width = self.features.len().max(1);
+        if x.len() >= width {
+            Cow::Borrowed(x)
+        } else {
+            let mut padded = x.to_vec();
+            padded.resize(width, f32::NAN);
+            Cow::Owned(padded)
+        }
     }
 
     /// Whether the block with features `x` is content: `predict(x) > threshold`, decided without
@@ -225,6 +241,7 @@ impl Model {
 
     /// Whether the sum of trees for `x` is above `margin`.
     fn is_above(&self, x: &[f32], margin: f32) -> bool {
+        let x = &*self.full_row(x);
         let mut sum = 0.0f32;
         for t in 0..self.roots.len() {
             if t % CHECK_EVERY == 0 && t > 0 {
@@ -304,7 +321,7 @@ impl Model {
         for step in 0..self.depths[t] {
             // A tree is deep along a few paths only: from the fourth step on, every other step
             // looks whether all the rows already stand on leaves (a leaf points at itself).
-            if step >= 4 && step % 2 == 0 && at.iter().all(|&a| self.nodes[a].next[0] as usize == a)
+            if step >= 4 && step % 2 == 0 && at.iter().all(|&a| self.node(a).next[0] as usize == a)
             {
                 break;
             }
@@ -347,13 +364,17 @@ impl Model {
     }
 
     /// The leaf value tree `t` gives `x`: as many steps as the tree is deep, each one a choice of
-    /// child by a comparison, not a branch (leaves point at themselves).
+    /// child by a comparison, not a branch (leaves point at themselves). `x` holds every feature
+    /// ([`Model::full_row`]).
     #[inline]
     fn tree(&self, t: usize, x: &[f32]) -> f32 {
+        assert!(x.len() >= self.features.len());
         let mut at = self.roots[t] as usize;
         for _ in 0..self.depths[t] {
             let node = self.node(at);
-            let value = x.get(node.feature as usize).copied().unwrap_or(f32::NAN);
+            // SAFETY: `from_json` checked every node's feature against the feature count, which
+            // `x` reaches (asserted above).
+            let value = unsafe { *x.get_unchecked(node.feature as usize) };
             at = node.child(value);
         }
         self.values[at]
@@ -381,6 +402,9 @@ mod tests {
         let m = Model::from_json(json, &["a", "b"]).unwrap();
         assert!(m.predict(&[0.0, 1.0]) < 0.1);
         assert!(m.predict(&[0.0, 5.0]) > 0.9);
+        // A row short of a feature reads it as missing (NaN), which goes right.
+        assert!(m.predict(&[0.0]) > 0.9);
+        assert!(m.is_positive(&[]));
         assert!(!m.is_positive(&[0.0, 1.0]));
         assert!(m.is_positive(&[0.0, 5.0]));
         // A page's own threshold: at 0.01 the low row is positive too, at 0.99 neither is.
