@@ -102,7 +102,7 @@ pub fn extract_html(html_text: &str, opts: &Options) -> Document {
     let mut meta = meta::resolve(&signals, opts.url.as_deref(), &shown);
     classify::html::classify(&dom, &mut blocks, signals.declares_article());
     if let Some(title) = &meta.title {
-        mark_title(&mut blocks, title);
+        mark_title(&mut blocks, title, &meta);
     }
     if meta.author.is_none() {
         // A visible "By Jane Doe" line near the top of the page.
@@ -178,9 +178,10 @@ pub fn extract_text(text: &str, opts: &Options) -> Document {
     }
 }
 
-/// Marks the content block that repeats the title (the page's heading) as the title, unless it is
-/// the page's only content: a page whose declared title repeats its one paragraph keeps it as text.
-fn mark_title(blocks: &mut [Block], title: &str) {
+/// Marks the content block that repeats the title (the page's heading, perhaps with the site's
+/// name glued on) as the title, unless it is the page's only content: a page whose declared title
+/// repeats its one paragraph keeps it as text.
+fn mark_title(blocks: &mut [Block], title: &str, meta: &meta::Metadata) {
     if blocks
         .iter()
         .filter(|b| b.label == Label::Content)
@@ -194,7 +195,12 @@ fn mark_title(blocks: &mut [Block], title: &str) {
         .iter_mut()
         .filter(|b| b.label == Label::Content)
         .take(12)
-        .find(|b| meta::title::key(&b.text) == t)
+        .find(|b| {
+            meta::title::key(&b.text) == t || {
+                let (site, url) = (meta.sitename.as_deref(), meta.url.as_deref());
+                meta::title::key(meta::title::without_site_tail(&b.text, site, url)) == t
+            }
+        })
     {
         b.label = Label::Title;
     }

@@ -260,3 +260,24 @@ fn a_page_with_no_content_gives_an_empty_text() {
     let doc = run(short.as_bytes(), InputMode::Html);
     assert!(plain_text(&doc.body).contains("図書館"));
 }
+
+#[test]
+fn a_headline_with_the_site_name_glued_on_gives_the_title_without_it() {
+    // The heading, the OpenGraph title and the title tag all end with the site's name.
+    let page = r#"<html><head><title>Harbour festival returns for a third summer – Town Crier</title>
+        <meta property="og:title" content="Harbour festival returns for a third summer – Town Crier">
+        <meta property="og:site_name" content="Town Crier"></head><body><article>
+        <h1>Harbour festival returns for a third summer – Town Crier</h1>
+        <p>The harbour festival returns this summer with boats, music and food stalls along both
+        banks of the old harbour, the town council said on Monday evening.</p>
+        <p>Organisers expect twenty thousand visitors over the three days, twice as many as last
+        year, and have asked the ferry company for extra crossings.</p></article></body></html>"#;
+    let doc = run(page.as_bytes(), InputMode::Html);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Harbour festival returns for a third summer")
+    );
+    // The heading is the title's, so not the text's.
+    let text = plain_text(&doc.body);
+    assert_clean(&text, &["The harbour festival returns"], &["Town Crier"]);
+}

@@ -149,7 +149,31 @@ pub fn choose(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Option<
         return candidates.into_iter().next().map(|c| c.text);
     };
     let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), -1.0)?;
-    Some(candidates.swap_remove(k).text)
+    let title = candidates.swap_remove(k).text;
+    match without_site_tail(&title, sitename, url) {
+        head if head.len() < title.len() => Some(head.to_string()),
+        _ => Some(title),
+    }
+}
+
+/// `name` without a last part that is the site's name, declared or spelled by the address ("…
+/// Exhibitions 2025 – Artlyst"): when a page glues its name onto its headline as well, every
+/// source agrees on the glued form, and the model takes it.
+pub fn without_site_tail<'a>(name: &'a str, sitename: Option<&str>, url: Option<&str>) -> &'a str {
+    let parts = parts(name);
+    let [.., (_, head_end), (tail_start, tail_end)] = parts[..] else {
+        return name;
+    };
+    let tail = &name[tail_start..tail_end];
+    let head = name[..head_end].trim();
+    let is_site = || {
+        sitename.and_then(SiteName::of).is_some_and(|s| s.is(tail)) || HostWords::of(url).is(tail)
+    };
+    if head.chars().any(char::is_alphanumeric) && is_site() {
+        head
+    } else {
+        name
+    }
 }
 
 /// The shipped title model, trained by `scripts/train_title_model.py`.
@@ -586,6 +610,38 @@ mod tests {
         assert_eq!(plain("5 * 3 = 15"), "5 * 3 = 15");
         assert_eq!(plain("*Unclosed title"), "*Unclosed title");
         assert_eq!(plain("Ünïcode *wörds* stay"), "Ünïcode wörds stay");
+    }
+
+    #[test]
+    fn a_site_name_glued_to_the_end_goes() {
+        let cut = |name: &str, site: Option<&str>, url: Option<&str>| {
+            without_site_tail(name, site, url).to_string()
+        };
+        let name = "Best UK Art Exhibitions 2025 – Artlyst";
+        assert_eq!(
+            cut(name, Some("Artlyst"), None),
+            "Best UK Art Exhibitions 2025"
+        );
+        // Declared as its address, or spelled by the page's.
+        assert_eq!(
+            cut("Rental News | WRAL", Some("WRAL.com"), None),
+            "Rental News"
+        );
+        assert_eq!(
+            cut(
+                "Rental News | WRAL",
+                None,
+                Some("https://www.wral.com/news")
+            ),
+            "Rental News"
+        );
+        // A last part that is not the site's, or a name that is only the site's, stays.
+        assert_eq!(
+            cut("Gym Workouts — Strength Training", Some("Gold's Gym"), None),
+            "Gym Workouts — Strength Training"
+        );
+        assert_eq!(cut("Artlyst", Some("Artlyst"), None), "Artlyst");
+        assert_eq!(cut("– Artlyst", Some("Artlyst"), None), "– Artlyst");
     }
 
     #[test]
