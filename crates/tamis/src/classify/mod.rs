@@ -14,7 +14,7 @@ pub mod text_date;
 pub mod text_title;
 
 use crate::blocks::{Block, Kind, Label};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The run of consecutive lines with the largest sum of weights (Kadane), as `start..end`.
 pub fn best_run(w: &[f32]) -> (usize, usize) {
@@ -43,7 +43,8 @@ const TWICE_CHARS: u32 = 20;
 /// Text the page shows again is dropped where it is a repeat, not more text; the first copy stays.
 /// A quote of text already shown: a forum reply quoting the post it answers. Content shown exactly
 /// twice: a product's quick-view window or a second layout for small screens repeats its name, its
-/// prices and its description. (Text shown three times and more stays: a meal plan prints the same
+/// prices and its description; a table of contents repeats the headings it links to, and there
+/// the link goes, so that the heading stays in its place in the text. (Text shown three times and more stays: a meal plan prints the same
 /// line for every day, a catalogue the same specification for every model, and their readers count
 /// it as text each time.) HTML blocks and text lines alike. Dropping second copies, on
 /// out-of-fold probabilities of `scripts/train_model.py`'s folds, page F1 of the training pages
@@ -57,17 +58,30 @@ pub fn drop_repeats(blocks: &mut [Block]) {
             *shown.entry(b.text.as_str()).or_default() += 1;
         }
     }
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    // Where each text was first shown.
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
     let mut repeats = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         if !matches!(b.label, Label::Content | Label::Comment) || b.chars < TWICE_CHARS {
             continue;
         }
-        let again = !seen.insert(b.text.as_str());
+        let Some(&j) = first.get(b.text.as_str()) else {
+            first.insert(b.text.as_str(), i);
+            continue;
+        };
         let quoted = b.kind == Kind::Quote && b.chars >= REPEAT_CHARS;
         let twice = b.label == Label::Content && shown.get(b.text.as_str()) == Some(&2);
-        if again && (quoted || twice) {
+        if quoted {
             repeats.push(i);
+        } else if twice {
+            // A table of contents links to the headings it repeats: the link goes, the heading
+            // stays where the text has it.
+            let linked = |b: &Block| b.link_chars >= b.chars;
+            repeats.push(if linked(&blocks[j]) && !linked(b) {
+                j
+            } else {
+                i
+            });
         }
     }
     for i in repeats {
@@ -124,6 +138,35 @@ mod tests {
             kept,
             [name, line, "In stock", line, "In stock", line, "USD 149"]
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_entry_goes_and_its_heading_stays() {
+        let heading = "How consumer behaviour is changing";
+        let para = "Shoppers read labels more closely than they did five years ago.";
+        let mut blocks: Vec<Block> = [
+            (heading, Kind::ListItem, true),
+            ("Which ingredients are gaining ground", Kind::ListItem, true),
+            (heading, Kind::Heading(2), false),
+            (para, Kind::Paragraph, false),
+        ]
+        .iter()
+        .map(|&(t, k, link)| {
+            let mut b = Block::new(t.to_string(), k);
+            b.label = Label::Content;
+            if link {
+                b.link_chars = b.chars;
+            }
+            b
+        })
+        .collect();
+        drop_repeats(&mut blocks);
+        assert_eq!(
+            crate::blocks::content_texts(&blocks),
+            ["Which ingredients are gaining ground", heading, para]
+        );
+        assert_eq!(blocks[2].kind, Kind::Heading(2));
+        assert_eq!(blocks[2].label, Label::Content);
     }
 
     #[test]
