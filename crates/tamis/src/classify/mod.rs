@@ -43,14 +43,14 @@ const TWICE_CHARS: u32 = 20;
 /// Text the page shows again is dropped where it is a repeat, not more text; the first copy stays.
 /// A quote of text already shown: a forum reply quoting the post it answers. Content shown exactly
 /// twice: a product's quick-view window or a second layout for small screens repeats its name, its
-/// prices and its description; a table of contents repeats the headings it links to, and there
-/// the link goes, so that the heading stays in its place in the text. (Text shown three times and more stays: a meal plan prints the same
-/// line for every day, a catalogue the same specification for every model, and their readers count
-/// it as text each time.) HTML blocks and text lines alike. Dropping second copies, on
-/// out-of-fold probabilities of `scripts/train_model.py`'s folds, page F1 of the training pages
-/// and of the held-out fifth: HTML, WCXB dev 0.8595 -> 0.8634 and 0.8445 -> 0.8487, ScrapingHub
-/// 0.9268 -> 0.9272 and 0.9873 -> 0.9867; text, WCXB dev 0.8026 -> 0.8058 and 0.7885 -> 0.7920,
-/// ScrapingHub 0.8677 -> 0.8695 and 0.9424 -> 0.9439.
+/// prices and its description; a table of contents repeats the headings it links to, and there the
+/// link goes, so that the heading stays in its place in the text. (Text shown three times and more
+/// stays: a meal plan prints the same line for every day, a catalogue the same specification for
+/// every model, and their readers count it as text each time.) HTML blocks and text lines alike.
+/// Dropping second copies, on out-of-fold probabilities of `scripts/train_model.py`'s folds, page
+/// F1 of the training pages and of the held-out fifth: HTML, WCXB dev 0.8595 -> 0.8634 and 0.8445
+/// -> 0.8487, ScrapingHub 0.9268 -> 0.9272 and 0.9873 -> 0.9867; text, WCXB dev 0.8026 -> 0.8058
+/// and 0.7885 -> 0.7920, ScrapingHub 0.8677 -> 0.8695 and 0.9424 -> 0.9439.
 pub fn drop_repeats(blocks: &mut [Block]) {
     let mut shown: FxHashMap<&str, u32> = FxHashMap::default();
     for b in blocks.iter() {

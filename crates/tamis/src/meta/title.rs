@@ -150,10 +150,12 @@ pub fn choose(s: &Signals, sitename: Option<&str>, url: Option<&str>) -> Option<
     };
     let k = scoring::best(m, candidates.iter().map(|c| &c.features[..]), -1.0)?;
     let title = candidates.swap_remove(k).text;
-    match without_site_tail(&title, sitename, url) {
-        head if head.len() < title.len() => Some(head.to_string()),
-        _ => Some(title),
-    }
+    let head = without_site_tail(&title, sitename, url);
+    Some(if head.len() < title.len() {
+        head.to_string()
+    } else {
+        title
+    })
 }
 
 /// `name` without a last part that is the site's name, declared or spelled by the address ("…
