@@ -9,8 +9,10 @@ pub fn primary_subtag(tag: &str) -> Option<String> {
 
 /// Detects the language of `text` (whatlang's trigram model), when it is confident enough.
 pub fn detect(text: &str) -> Option<String> {
-    // A page's first kilobytes of main text are plenty, and keep detection cheap.
-    let mut end = text.len().min(1500);
+    // A page's first kilobyte of main text is plenty, and keeps detection cheap (whatlang costs
+    // about 650 instructions a byte). Against the language WCXB dev's HTML declares, text mode's
+    // detection agrees on 1,469 of 1,493 pages from 1,000 bytes, 1,468 from 1,500, 1,466 from 600.
+    let mut end = text.len().min(1000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
