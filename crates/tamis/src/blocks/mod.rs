@@ -157,40 +157,53 @@ impl TextStats {
     pub fn of(text: &str) -> TextStats {
         let mut s = TextStats::default();
         let mut in_word = false;
-        for c in text.chars() {
-            if c.is_ascii() {
-                // Most text is ASCII: its classes are read from the byte.
-                let b = c as u8;
-                if b.is_ascii_alphanumeric() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // Most text is ASCII: its classes are read from a table, a byte at a time.
+                i += 1;
+                let class = ASCII_CLASS[b as usize];
+                if class & ALNUM != 0 {
                     if !in_word {
                         s.words += 1;
+                        s.uppercase_initial_words += (class & UPPER != 0) as u32;
                         in_word = true;
-                        if b.is_ascii_uppercase() {
-                            s.uppercase_initial_words += 1;
+                    }
+                    // The rest of the run of ASCII letters and digits, in a tight loop.
+                    let mut digits = (class & DIGIT != 0) as u32;
+                    let mut capitals = (class & UPPER != 0) as u32;
+                    let run_start = i - 1;
+                    while let Some(&next) = bytes.get(i) {
+                        let class = ASCII_CLASS[(next & 0x7f) as usize];
+                        if next >= 0x80 || class & ALNUM == 0 {
+                            break;
                         }
+                        digits += (class & DIGIT != 0) as u32;
+                        capitals += (class & UPPER != 0) as u32;
+                        i += 1;
                     }
-                    if b.is_ascii_digit() {
-                        s.digits += 1;
-                    } else {
-                        s.letters += 1;
-                        s.capitals += b.is_ascii_uppercase() as u32;
-                    }
-                    s.non_space += 1;
-                    continue;
-                }
-                if b.is_ascii_whitespace() || b == 0x0b {
+                    let run = (i - run_start) as u32;
+                    s.digits += digits;
+                    s.letters += run - digits;
+                    s.capitals += capitals;
+                    s.non_space += run;
+                } else if class & SPACE != 0 {
                     in_word = false;
-                    continue;
-                }
-                s.non_space += 1;
-                in_word = matches!(b, b'\'' | b'-') && in_word;
-                match b {
-                    b'.' | b'!' | b'?' => s.stops += 1,
-                    b',' | b';' => s.commas += 1,
-                    _ => {}
+                } else {
+                    s.non_space += 1;
+                    in_word &= class & JOINS != 0;
+                    s.stops += (class & STOP != 0) as u32;
+                    s.commas += (class & COMMA != 0) as u32;
                 }
                 continue;
             }
+            // A byte of 0x80 or more starts a character of two bytes or more (`text` is a str).
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             if c.is_whitespace() {
                 in_word = false;
                 continue;
@@ -231,6 +244,45 @@ impl TextStats {
     }
 }
 
+/// [`TextStats::of`]'s classes of the ASCII bytes.
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+/// White space (vertical tab included).
+const SPACE: u8 = 8;
+/// Sentence ends: . ! ?
+const STOP: u8 = 16;
+/// , and ;
+const COMMA: u8 = 32;
+/// ' and -, which keep a word going ("don't", "well-known").
+const JOINS: u8 = 64;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            match c {
+                b'.' | b'!' | b'?' => STOP,
+                b',' | b';' => COMMA,
+                b'\'' | b'-' => JOINS,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Scripts written without spaces between words.
 #[inline]
 pub fn is_dense_script(c: char) -> bool {
@@ -267,5 +319,18 @@ mod tests {
         assert_eq!(c.words, 0);
         assert_eq!(c.dense_chars, 10);
         assert_eq!(c.word_equivalents(), 5);
+    }
+
+    #[test]
+    fn stats_count_letters_digits_and_capitals_inside_words() {
+        // Runs of ASCII letters and digits, a word joined by a hyphen, a non-ASCII letter inside a
+        // word, and a non-breaking space between words.
+        let s = TextStats::of("iPhone15 well-known Café\u{a0}ÉTÉ 42");
+        assert_eq!(s.words, 5);
+        assert_eq!(s.uppercase_initial_words, 2);
+        assert_eq!(s.digits, 4);
+        assert_eq!(s.letters, 6 + 9 + 4 + 3);
+        assert_eq!(s.capitals, 1 + 1 + 3);
+        assert_eq!(s.non_space, 8 + 10 + 4 + 3 + 2);
     }
 }
