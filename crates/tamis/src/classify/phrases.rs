@@ -1,5 +1,6 @@
 //! Recognises boilerplate phrases, related-article openers and byline openers in any listed language.
 
+use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -22,7 +23,7 @@ struct Phrases {
     byline_longest: usize,
     roles: Vec<String>,
     date_labels: Vec<String>,
-    update_labels: Vec<String>,
+    update_labels: Vec<Needle>,
     /// The words that follow a count of comments ("comments", "réponses").
     comment_counts: Vec<String>,
     /// The endings of comment headers ("says:", "a écrit :").
@@ -31,7 +32,31 @@ struct Phrases {
     share_networks: FxHashSet<String>,
     share_words: FxHashSet<String>,
     /// The words that make a count a time before now ("ago", "il y a").
-    relative_time: Vec<String>,
+    relative_time: Vec<Needle>,
+}
+
+/// A word or phrase looked for inside lines, with its searcher built once.
+struct Needle {
+    len: usize,
+    finder: Finder<'static>,
+    /// Written in a script without spaces: it matches inside words too.
+    dense: bool,
+}
+
+impl Needle {
+    fn new(text: &str) -> Needle {
+        Needle {
+            len: text.len(),
+            finder: Finder::new(text).into_owned(),
+            dense: text.chars().next().is_some_and(is_dense_script),
+        }
+    }
+
+    /// Where the needle stands in `haystack`, from left to right, matches not overlapping (as
+    /// `str::match_indices` finds them: at character boundaries, since both are UTF-8).
+    fn find_in<'h>(&'h self, haystack: &'h str) -> impl Iterator<Item = usize> + 'h {
+        self.finder.find_iter(haystack.as_bytes())
+    }
 }
 
 fn phrases() -> &'static Phrases {
@@ -65,7 +90,9 @@ fn phrases() -> &'static Phrases {
             byline,
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
             date_labels: lines(DATE_LABELS).map(str::to_lowercase).collect(),
-            update_labels: lines(UPDATE_LABELS).map(str::to_lowercase).collect(),
+            update_labels: lines(UPDATE_LABELS)
+                .map(|l| Needle::new(&l.to_lowercase()))
+                .collect(),
             comment_counts: lines(COMMENT_MARKERS)
                 .filter_map(|l| l.strip_prefix("N "))
                 .map(str::to_lowercase)
@@ -82,7 +109,9 @@ fn phrases() -> &'static Phrases {
                 .filter_map(|l| l.strip_prefix("~ "))
                 .map(str::to_lowercase)
                 .collect(),
-            relative_time: lines(RELATIVE_TIME).map(str::to_lowercase).collect(),
+            relative_time: lines(RELATIVE_TIME)
+                .map(|l| Needle::new(&l.to_lowercase()))
+                .collect(),
         }
     })
 }
@@ -352,10 +381,9 @@ pub fn mentions_update(line: &str) -> bool {
     // Where lower-casing kept every byte in place, the original tells a glued capital.
     let same_offsets = lower.len() == line.len();
     phrases().update_labels.iter().any(|label| {
-        let dense = label.chars().next().is_some_and(is_dense_script);
-        lower.match_indices(label.as_str()).any(|(at, _)| {
+        label.find_in(&lower).any(|at| {
             let before = lower[..at].chars().next_back();
-            dense
+            label.dense
                 || !before.is_some_and(char::is_alphanumeric)
                 || (same_offsets
                     && line.is_char_boundary(at)
@@ -414,14 +442,13 @@ pub fn is_relative_time(line: &str) -> bool {
     }
     let lower = line.to_lowercase();
     phrases().relative_time.iter().any(|word| {
-        let dense = word.chars().next().is_some_and(is_dense_script);
-        lower.match_indices(word.as_str()).any(|(at, _)| {
-            dense
+        word.find_in(&lower).any(|at| {
+            word.dense
                 || (!lower[..at]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-                    && !lower[at + word.len()..]
+                    && !lower[at + word.len..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric))

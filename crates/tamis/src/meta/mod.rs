@@ -10,7 +10,9 @@ pub mod lang;
 pub mod title;
 
 use html5ever::local_name;
+use memchr::memmem::Finder;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 use crate::blocks::{Block, Kind};
 use crate::classify::phrases;
@@ -402,8 +404,15 @@ pub fn clean_author(raw: &str) -> Option<String> {
         }
         // "Jane Doe - June 12, 2025", "Jane Doe on 04-08-2021": a trailing part holding a date
         // goes.
-        for sep in [" - ", " – ", " — ", " | ", " • ", " · ", " on "] {
-            if let Some(at) = a.find(sep) {
+        static SEPARATORS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+        let separators = SEPARATORS.get_or_init(|| {
+            [" - ", " – ", " — ", " | ", " • ", " · ", " on "]
+                .iter()
+                .map(|sep| Finder::new(sep).into_owned())
+                .collect()
+        });
+        for sep in separators {
+            if let Some(at) = sep.find(a.as_bytes()) {
                 if at > 0 && a[at..].chars().any(|c| c.is_ascii_digit()) {
                     a.truncate(at);
                 }
