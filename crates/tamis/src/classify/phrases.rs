@@ -513,22 +513,28 @@ pub fn looks_like_name(s: &str) -> bool {
     if s.len() > 60 || s.ends_with(['.', '!', '?', ':']) {
         return false;
     }
-    if !(2..=5).contains(&s.split_whitespace().count()) {
-        return false;
-    }
     let particles = [
         "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "al", "bin", "ibn", "y",
     ];
-    s.split_whitespace().all(|w| {
-        let first = w.chars().next().unwrap_or(' ');
-        (first.is_uppercase()
+    // One pass over the words: the first that is neither a capitalised name nor a particle, or a
+    // sixth word, settles it.
+    let (mut words, mut capitalised) = (0, false);
+    for w in s.split_whitespace() {
+        words += 1;
+        if words > 5 {
+            return false;
+        }
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let name = upper
             && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
-            // The particles are ASCII: compared without lower-casing the word.
-            || particles.iter().any(|p| w.eq_ignore_ascii_case(p))
-    }) && s
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        // The particles are ASCII: compared without lower-casing the word.
+        if !name && !particles.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            return false;
+        }
+        capitalised |= upper;
+    }
+    words >= 2 && capitalised
 }
 
 #[cfg(test)]
