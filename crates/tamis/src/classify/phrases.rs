@@ -429,6 +429,11 @@ pub fn is_share_bar(line: &str) -> bool {
             }
         }
         other += is_other as usize;
+        // A row has at most MOST_WORDS words, so more other words than a fifth of that settle it
+        // (prose gets here within a few words).
+        if other * 5 > MOST_WORDS {
+            return false;
+        }
     }
     two && other * 5 <= words
 }
