@@ -240,17 +240,22 @@ pub fn is_leftover(line: &str) -> bool {
     }
     let bytes = line.as_bytes();
     // Compared as bytes: the endings are ASCII, and a line may end inside a multi-byte character.
-    if MEDIA_ENDINGS.iter().any(|e| {
-        bytes.len() >= e.len() && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
-    }) {
+    // Every ending's dot stands in the line's last six bytes.
+    if bytes[bytes.len().saturating_sub(6)..].contains(&b'.')
+        && MEDIA_ENDINGS.iter().any(|e| {
+            bytes.len() >= e.len()
+                && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
+    {
         return true;
     }
-    let separators = line.bytes().filter(|&b| b == b'-' || b == b'_').count();
-    separators >= 4
-        && line
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        && line.bytes().any(|b| b.is_ascii_alphabetic())
+    // A slug: letters, digits and separators only (prose fails at its first space), four
+    // separators or more, and a letter.
+    bytes
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && bytes.iter().filter(|&&b| b == b'-' || b == b'_').count() >= 4
+        && bytes.iter().any(|b| b.is_ascii_alphabetic())
 }
 
 /// One text written twice, glued or a space apart: "Business focus: a camera lensBusiness focus: a
