@@ -121,6 +121,21 @@ pub fn normalize(line: &str) -> String {
     let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
     let mut out = String::with_capacity(trimmed.len());
     let mut space = false;
+    if trimmed.is_ascii() {
+        // Most lines: a byte at a time, as the loop below would do it a character at a time.
+        for &b in trimmed.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return out;
+    }
     for c in trimmed.chars() {
         if c.is_whitespace() {
             space = true;
@@ -550,6 +565,17 @@ pub fn looks_like_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalising_lower_cases_folds_spaces_and_trims_punctuation() {
+        assert_eq!(
+            normalize("  - Share\tthis \x0b ARTICLE! -"),
+            "share this article"
+        );
+        assert_eq!(normalize("« LIRE  AUSSI »"), "lire aussi");
+        assert_eq!(normalize("ÉCRIT\u{a0}PAR :"), "écrit par");
+        assert_eq!(normalize("—"), "");
+    }
 
     #[test]
     fn lower_casing_borrows_what_it_does_not_change() {
