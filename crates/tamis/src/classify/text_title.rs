@@ -14,7 +14,9 @@ use rustc_hash::FxHashSet;
 
 use crate::blocks::{Block, Kind, Label};
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, is_relative_time, is_share_bar, lower_cased};
+use crate::classify::phrases::{
+    byline_name, is_relative_time, is_share_bar, lower_cased, with_lower_case,
+};
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
 
@@ -93,11 +95,21 @@ fn rule_choice(blocks: &[Block], start: usize, dates: &LineDates) -> Option<usiz
     })
 }
 
-/// Lower-cased words of three letters or more.
-fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+/// Words of three letters or more, as written.
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(2).is_some())
-        .map(lower_cased)
+}
+
+/// Whether `text` holds a separator between a name's parts: " | ", " - ", " – ", " — ", " :: " or
+/// " · " (looked for after each space).
+fn has_separator(text: &str) -> bool {
+    memchr::memchr_iter(b' ', text.as_bytes()).any(|at| {
+        let after = &text.as_bytes()[at + 1..];
+        ["| ", "- ", "– ", "— ", ":: ", "· "]
+            .iter()
+            .any(|sep| after.starts_with(sep.as_bytes()))
+    })
 }
 
 /// Every candidate line of a page whose lines are labelled, the body running from `start` to `end`.
@@ -128,7 +140,7 @@ pub fn candidates(
     let body: FxHashSet<Cow<'_, str>> = body_lines
         .iter()
         .filter(|b| b.label == Label::Content)
-        .flat_map(|b| words(&b.text))
+        .flat_map(|b| words(&b.text).map(lower_cased))
         .take(BODY_WORDS)
         .collect();
     let rule = rule_choice(blocks, start, dates);
@@ -146,7 +158,10 @@ pub fn candidates(
             let w = s.word_equivalents().max(1) as f32;
             let text = b.text.trim_end();
             let (own, shared) = words(&b.text).fold((0u32, 0u32), |(o, sh), word| {
-                (o + 1, sh + body.contains(&word) as u32)
+                (
+                    o + 1,
+                    sh + with_lower_case(word, |w| body.contains(w)) as u32,
+                )
             });
             // The page's lines that repeat this one, and the last of them.
             let (count, last) = blocks
@@ -166,9 +181,7 @@ pub fn candidates(
                 s.uppercase_initial_words as f32 / w,
                 s.capitals as f32 / s.letters.max(1) as f32,
                 s.digits as f32 / b.chars.max(1) as f32,
-                [" | ", " - ", " – ", " — ", " :: ", " · "]
-                    .iter()
-                    .any(|sep| text.contains(sep)) as u8 as f32,
+                has_separator(text) as u8 as f32,
                 (b.kind == Kind::ListItem) as u8 as f32,
                 (b.label == Label::Content) as u8 as f32,
                 count as f32,
@@ -238,6 +251,17 @@ mod tests {
             .iter()
             .find(|b| b.label == Label::Title)
             .map(|b| b.text.clone())
+    }
+
+    #[test]
+    fn separators_between_parts_are_found() {
+        use super::has_separator;
+        assert!(has_separator("Budget vote - The Daily"));
+        assert!(has_separator("Budget vote :: Politics"));
+        assert!(has_separator("Budget vote — The Daily"));
+        assert!(!has_separator("Budget vote-by-vote"));
+        assert!(!has_separator("Budget vote -"));
+        assert!(!has_separator("Budget vote"));
     }
 
     #[test]
