@@ -404,14 +404,7 @@ pub fn clean_author(raw: &str) -> Option<String> {
         }
         // "Jane Doe - June 12, 2025", "Jane Doe on 04-08-2021": a trailing part holding a date
         // goes.
-        static SEPARATORS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
-        let separators = SEPARATORS.get_or_init(|| {
-            [" - ", " – ", " — ", " | ", " • ", " · ", " on "]
-                .iter()
-                .map(|sep| Finder::new(sep).into_owned())
-                .collect()
-        });
-        for sep in separators {
+        for sep in author_separators() {
             if let Some(at) = sep.find(a.as_bytes()) {
                 if at > 0 && a[at..].chars().any(|c| c.is_ascii_digit()) {
                     a.truncate(at);
@@ -449,6 +442,18 @@ pub fn clean_author(raw: &str) -> Option<String> {
         return None;
     }
     Some(a)
+}
+
+/// What stands between an author's name and a date or a repeat of the name in a byline: " - ",
+/// " – ", " — ", " | " (the first four), then " • ", " · ", " on "; searchers built once.
+fn author_separators() -> &'static [Finder<'static>] {
+    static SEPARATORS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    SEPARATORS.get_or_init(|| {
+        [" - ", " – ", " — ", " | ", " • ", " · ", " on "]
+            .iter()
+            .map(|sep| Finder::new(sep).into_owned())
+            .collect()
+    })
 }
 
 /// "Doe, Jane" as "Jane Doe": a name written surname first, as scholarly metadata writes them. A
@@ -527,8 +532,11 @@ fn cut_trailing_noise(a: &mut String) {
         }
     }
     // "pcurry – pcurry"
-    for sep in [" - ", " – ", " — ", " | "] {
-        if let Some((x, y)) = a.split_once(sep) {
+    for sep in &author_separators()[..4] {
+        let halves = sep
+            .find(a.as_bytes())
+            .map(|at| (&a[..at], &a[at + sep.needle().len()..]));
+        if let Some((x, y)) = halves {
             if x.trim().eq_ignore_ascii_case(y.trim()) {
                 let keep = x.trim_end().len();
                 a.truncate(keep);
