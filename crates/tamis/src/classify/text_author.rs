@@ -146,6 +146,8 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
         .map(|w| (with_lower_case(w, str::to_owned), false))
         .collect();
     let mut missing = lower.len();
+    let mut filter = WordFilter::default();
+    lower.keys().for_each(|k| filter.insert(k));
     for w in blocks[start.min(end)..end]
         .iter()
         .filter(|b| b.label == Label::Content)
@@ -153,6 +155,9 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
         .filter(|w| w.starts_with(char::is_lowercase))
         .take(BODY_WORDS)
     {
+        if !filter.may_hold(w) {
+            continue;
+        }
         if let Some(seen) = lower.get_mut(w) {
             missing -= !*seen as usize;
             *seen = true;
@@ -209,6 +214,30 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
 fn name_words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
+}
+
+/// A quick refusal of most words that are not among a few (a Bloom filter of one hash): a word
+/// it refuses is not among them; one it lets through may be.
+#[derive(Default)]
+struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    /// Where `word` falls: by its length and its first and last bytes.
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (first.unwrap_or(0) as usize * 131 + last.unwrap_or(0) as usize * 31 + b.len()) & 1023
+    }
+
+    fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// The share of a name's words that the body also writes in lower case (`lower`: each of the
@@ -278,6 +307,17 @@ mod tests {
     use crate::classify::scoring;
     use crate::classify::text::classify;
     use crate::text::segment;
+
+    #[test]
+    fn the_word_filter_lets_through_every_word_it_holds() {
+        let mut filter = super::WordFilter::default();
+        let held = ["jane", "doe", "é", "related", "stories", "x"];
+        held.iter().for_each(|w| filter.insert(w));
+        assert!(held.iter().all(|w| filter.may_hold(w)));
+        let body = "the river festival returns this summer with boats music and food stalls";
+        let through = body.split(' ').filter(|w| filter.may_hold(w)).count();
+        assert!(through < 4, "{through} of 12 words let through");
+    }
 
     #[test]
     fn the_shipped_model_loads() {
