@@ -12,14 +12,14 @@ use crate::lexicon::{
 
 struct Phrases {
     /// The first word of every phrase and opener: a line whose first word is not here matches none.
-    first_words: FxHashSet<String>,
+    first_words: WordSet,
     whole: FxHashSet<String>,
     /// Phrases of three words or more, which also match as the start of a short line.
     openers: Vec<String>,
     related: Vec<String>,
     byline: Vec<String>,
     /// The first word of every byline label, and the longest label's length in bytes.
-    byline_first_words: FxHashSet<String>,
+    byline_first_words: WordSet,
     byline_longest: usize,
     roles: Vec<String>,
     date_labels: Vec<String>,
@@ -71,21 +71,25 @@ fn phrases() -> &'static Phrases {
         openers.sort();
         let related: Vec<String> = lines(RELATED_PREFIXES).map(normalize).collect();
         let byline: Vec<String> = lines(BYLINE_PREFIXES).map(normalize).collect();
-        let first_words = whole
-            .iter()
-            .chain(&related)
-            .filter_map(|p| p.split(' ').next())
-            .map(str::to_string)
-            .collect();
+        let first_words = WordSet::new(
+            whole
+                .iter()
+                .chain(&related)
+                .filter_map(|p| p.split(' ').next())
+                .map(str::to_string)
+                .collect(),
+        );
         Phrases {
             first_words,
             whole,
             openers,
             related,
-            byline_first_words: byline
-                .iter()
-                .filter_map(|p| p.split(' ').next().map(str::to_string))
-                .collect(),
+            byline_first_words: WordSet::new(
+                byline
+                    .iter()
+                    .filter_map(|p| p.split(' ').next().map(str::to_string))
+                    .collect(),
+            ),
             byline_longest: byline.iter().map(String::len).max().unwrap_or(0),
             byline,
             roles: lines(BYLINE_ROLES).map(normalize).collect(),
@@ -160,15 +164,59 @@ fn first_word_known(line: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    contains_lower_cased(&phrases().first_words, word)
+    phrases().first_words.contains_lower_cased(word)
 }
 
-/// Whether `set` (of lower-case words) holds `word` once lower-cased.
-fn contains_lower_cased(set: &FxHashSet<String>, word: &str) -> bool {
-    if word.chars().all(|c| !c.is_uppercase()) {
-        return set.contains(word);
+/// A set of lower-case words, with a [`WordFilter`] that refuses most others before the set is
+/// asked.
+struct WordSet {
+    words: FxHashSet<String>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    fn new(words: FxHashSet<String>) -> WordSet {
+        let mut filter = WordFilter::default();
+        words.iter().for_each(|w| filter.insert(w));
+        WordSet { words, filter }
     }
-    with_lower_case(word, |w| set.contains(w))
+
+    /// Whether the set holds `word` once lower-cased.
+    fn contains_lower_cased(&self, word: &str) -> bool {
+        // Lower-casing keeps an ASCII word's length, and the filter reads its ends case-blind.
+        if word.is_ascii() && !self.filter.may_hold(word) {
+            return false;
+        }
+        if word.chars().all(|c| !c.is_uppercase()) {
+            return self.words.contains(word);
+        }
+        with_lower_case(word, |w| self.words.contains(w))
+    }
+}
+
+/// A quick refusal of most words that are not among a few (a Bloom filter of one hash, on a
+/// word's length and its first and last bytes, ASCII letters read in lower case): a word it
+/// refuses is not among them; one it lets through may be.
+#[derive(Default)]
+pub(crate) struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let first = b.first().map_or(0, u8::to_ascii_lowercase) as usize;
+        let last = b.last().map_or(0, u8::to_ascii_lowercase) as usize;
+        (first * 131 + last * 31 + b.len()) & 1023
+    }
+
+    pub(crate) fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// `word` lower-cased as `str::to_lowercase` does it, borrowed when that changes nothing (most
@@ -356,7 +404,7 @@ pub fn is_byline_label(text: &str) -> bool {
 pub fn strip_byline_label(line: &str) -> Option<&str> {
     // Most lines' first word opens no label: looked up before any label is compared.
     let first = &line[..line.find([' ', ':']).unwrap_or(line.len())];
-    if !contains_lower_cased(&phrases().byline_first_words, first) {
+    if !phrases().byline_first_words.contains_lower_cased(first) {
         return None;
     }
     phrases().byline.iter().find_map(|p| {

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::blocks::{Block, Label};
 use crate::classify::model::Model;
 use crate::classify::phrases::{
-    byline_name, is_byline_label, looks_like_name, strip_byline_label, with_lower_case,
+    byline_name, is_byline_label, looks_like_name, strip_byline_label, with_lower_case, WordFilter,
 };
 use crate::classify::scoring::{self, ln};
 use crate::classify::text::{is_furniture, LineDates};
@@ -214,30 +214,6 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
 fn name_words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-}
-
-/// A quick refusal of most words that are not among a few (a Bloom filter of one hash): a word
-/// it refuses is not among them; one it lets through may be.
-#[derive(Default)]
-struct WordFilter([u64; 16]);
-
-impl WordFilter {
-    /// Where `word` falls: by its length and its first and last bytes.
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        (first.unwrap_or(0) as usize * 131 + last.unwrap_or(0) as usize * 31 + b.len()) & 1023
-    }
-
-    fn insert(&mut self, word: &str) {
-        let bit = Self::bit(word);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
 }
 
 /// The share of a name's words that the body also writes in lower case (`lower`: each of the
