@@ -278,17 +278,26 @@ impl Model {
         let mut t = 0;
         while t < trees && !open.is_empty() {
             let to = (t + CHECK_EVERY).min(trees);
-            for tree in t..to {
-                let mut lanes = open.chunks_exact(LANES);
-                for group in &mut lanes {
-                    let leaves = self.walk_together(tree, rows, width, group);
+            // A group of rows goes through the trees t..to one after another: its rows are found
+            // once, and stay in the cache from tree to tree.
+            let mut groups = open.chunks_exact(LANES);
+            for group in &mut groups {
+                // Each row is `width` (the model's feature count) values long, so a node's feature
+                // is within it.
+                let lanes: [&[f32]; LANES] =
+                    std::array::from_fn(|k| &rows[group[k] as usize * width..][..width]);
+                for tree in t..to {
+                    let leaves = self.walk_together(tree, &lanes);
                     for (&r, leaf) in group.iter().zip(leaves) {
                         sums[r as usize] += leaf;
                     }
                 }
-                for &r in lanes.remainder() {
-                    let r = r as usize;
-                    sums[r] += self.tree(tree, &rows[r * width..(r + 1) * width]);
+            }
+            for &r in groups.remainder() {
+                let r = r as usize;
+                let row = &rows[r * width..(r + 1) * width];
+                for tree in t..to {
+                    sums[r] += self.tree(tree, row);
                 }
             }
             t = to;
@@ -308,16 +317,13 @@ impl Model {
         answers
     }
 
-    /// The leaf values tree `t` gives the rows `group`, walked in step: each step of one row's walk
-    /// waits on its previous step, so the rows' steps fill each other's waits.
+    /// The leaf values tree `t` gives the rows `lanes` (each as long as the model's features),
+    /// walked in step: each step of one row's walk waits on its previous step, so the rows' steps
+    /// fill each other's waits.
     #[inline]
-    fn walk_together(&self, t: usize, rows: &[f32], width: usize, group: &[u32]) -> [f32; LANES] {
+    fn walk_together(&self, t: usize, lanes: &[&[f32]; LANES]) -> [f32; LANES] {
         let root = self.roots[t] as usize;
         let mut at = [root; LANES];
-        // Each row is `width` (the model's feature count) values long, so a node's feature is
-        // within it.
-        let lanes: [&[f32]; LANES] =
-            std::array::from_fn(|k| &rows[group[k] as usize * width..][..width]);
         for step in 0..self.depths[t] {
             // A tree is deep along a few paths only: from the fourth step on, every other step
             // looks whether all the rows already stand on leaves (a leaf points at itself).
@@ -334,7 +340,7 @@ impl Model {
                 at[k] = node.child(value);
             }
         }
-        at.map(|a| self.values[a])
+        at.map(|a| self.value(a))
     }
 
     /// Node `at`, reached from a root or a node's `next`, without a bounds check.
@@ -344,6 +350,16 @@ impl Model {
         // SAFETY: `from_json` checked that every root and every `next` is an index into `nodes`,
         // and nodes are never added or removed afterwards.
         unsafe { self.nodes.get_unchecked(at) }
+    }
+
+    /// The value of node `at` (a leaf's is read), reached as in [`Model::node`], without a bounds
+    /// check.
+    #[inline]
+    fn value(&self, at: usize) -> f32 {
+        debug_assert!(at < self.values.len());
+        // SAFETY: `from_json` gives every node a value as it adds it, so `values` is as long as
+        // `nodes`, and `at` is an index into `nodes` (see `node`).
+        unsafe { *self.values.get_unchecked(at) }
     }
 
     /// The answer, against `margin`, when the sum of trees `..t` settles it, checked every
@@ -377,7 +393,7 @@ impl Model {
             let value = unsafe { *x.get_unchecked(node.feature as usize) };
             at = node.child(value);
         }
-        self.values[at]
+        self.value(at)
     }
 }
 
