@@ -17,10 +17,10 @@ pub fn best<'a>(
     rows: impl IntoIterator<Item = &'a [f32]>,
     least: f32,
 ) -> Option<usize> {
+    let rows: Vec<&[f32]> = rows.into_iter().collect();
     let mut best: Option<(usize, f32)> = None;
-    for (k, x) in rows.into_iter().enumerate() {
-        // Compared as sums of leaves: probabilities near 1 round to equals.
-        let score = model.score(x);
+    // Compared as sums of leaves: probabilities near 1 round to equals.
+    for (k, score) in model.scores(&rows).into_iter().enumerate() {
         if probability(score) > least && best.is_none_or(|(_, q)| score > q) {
             best = Some((k, score));
         }
