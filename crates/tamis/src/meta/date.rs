@@ -237,9 +237,19 @@ pub fn may_show_date(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// Whether `text` holds four ASCII digits in a row.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
 /// The first date written anywhere in `text`, in any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<String> {
-    if !may_show_date(text) {
+    // Every form read here writes the year in four ASCII digits (`valid` takes 1990 to 2100).
+    if !has_four_digits(text) {
         return None;
     }
     let tokens = tokens(text);
@@ -483,6 +493,21 @@ pub fn date_in_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_found_only_with_its_year_in_four_digits() {
+        for (line, date) in [
+            ("3 comments", None),
+            ("Posted 5 days ago, page 2 of 10", None),
+            ("December 3, 25", None),
+            ("December 3, 2025", Some("2025-12-03")),
+            ("Jane Doe • 03.12.2025", Some("2025-12-03")),
+            ("2025年12月3日", Some("2025-12-03")),
+            ("Updated 20251203", Some("2025-12-03")),
+        ] {
+            assert_eq!(find_date(line).as_deref(), date, "{line}");
+        }
+    }
 
     #[test]
     fn month_names_are_lower_case_and_within_the_lengths_month_looks_at() {
