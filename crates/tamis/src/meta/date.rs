@@ -340,6 +340,10 @@ pub fn names_month(text: &str) -> bool {
 /// 2025"): its first word, after a day of the week, is a number or a month, and its first four words
 /// from there hold a date.
 pub fn starts_with_date(s: &str) -> bool {
+    // The date is read by find_date, which needs the year's four digits.
+    if !has_four_digits(s) {
+        return false;
+    }
     let mut words = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty());
