@@ -338,11 +338,12 @@ impl Model {
         answers
     }
 
-    /// The leaf values tree `t` gives the rows `lanes` (each as long as the model's features),
-    /// walked in step: each step of one row's walk waits on its previous step, so the rows' steps
-    /// fill each other's waits.
+    /// The leaf values tree `t` gives the rows `lanes` (each holding every feature, as
+    /// [`Model::full_row`] makes them), walked in step: each step of one row's walk waits on its
+    /// previous step, so the rows' steps fill each other's waits.
     #[inline(always)]
     fn walk_together(&self, t: usize, lanes: &[&[f32]; LANES]) -> [f32; LANES] {
+        assert!(lanes.iter().all(|x| x.len() >= self.features.len()));
         let root = self.roots[t] as usize;
         let mut at = [root; LANES];
         for step in 0..self.depths[t] {
@@ -356,7 +357,7 @@ impl Model {
                 let node = self.node(at[k]);
                 debug_assert!((node.feature as usize) < lanes[k].len());
                 // SAFETY: `from_json` checked every node's feature against the feature count,
-                // which is each lane's length.
+                // which every lane reaches (asserted above).
                 let value = unsafe { *lanes[k].get_unchecked(node.feature as usize) };
                 at[k] = node.child(value);
             }
