@@ -231,14 +231,10 @@ fn numeric(s: &str) -> Option<String> {
     None
 }
 
-/// Whether `text` may show a date at all: every form read here has an ASCII digit (its numbers are
-/// parsed as ASCII: full-width digits never make a date), and most lines of a page have none.
+/// Whether `text` may show a date at all: every form read here writes the year in four ASCII
+/// digits in a row (`valid` takes 1990 to 2100; numbers are parsed as ASCII, so full-width digits
+/// never make a date), and most lines of a page have none ("3 comments", "page 2 of 10").
 pub fn may_show_date(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// Whether `text` holds four ASCII digits in a row.
-fn has_four_digits(text: &str) -> bool {
     let mut run = 0;
     text.bytes().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
@@ -248,8 +244,7 @@ fn has_four_digits(text: &str) -> bool {
 
 /// The first date written anywhere in `text`, in any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<String> {
-    // Every form read here writes the year in four ASCII digits (`valid` takes 1990 to 2100).
-    if !has_four_digits(text) {
+    if !may_show_date(text) {
         return None;
     }
     let tokens = tokens(text);
@@ -340,8 +335,8 @@ pub fn names_month(text: &str) -> bool {
 /// 2025"): its first word, after a day of the week, is a number or a month, and its first four words
 /// from there hold a date.
 pub fn starts_with_date(s: &str) -> bool {
-    // The date is read by find_date, which needs the year's four digits.
-    if !has_four_digits(s) {
+    // The date is read by find_date, which needs what may_show_date looks for.
+    if !may_show_date(s) {
         return false;
     }
     let mut words = s
