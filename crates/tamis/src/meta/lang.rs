@@ -9,9 +9,11 @@ pub fn primary_subtag(tag: &str) -> Option<String> {
 
 /// Detects the language of `text` (whatlang's trigram model), when it is confident enough.
 pub fn detect(text: &str) -> Option<String> {
-    // A page's first kilobyte of main text is plenty, and keeps detection cheap (whatlang costs
-    // about 650 instructions a byte). Against the language WCXB dev's HTML declares, text mode's
-    // detection agrees on 1,469 of 1,493 pages from 1,000 bytes, 1,468 from 1,500, 1,466 from 600.
+    // A page's first kilobyte of main text is plenty: against the language WCXB dev's HTML
+    // declares, text mode's detection agrees on 1,469 of 1,493 pages from 1,000 bytes, 1,468 from
+    // 1,500, 1,466 from 600. A shorter sample saves little: whatlang compares the text with every
+    // language profile of its script, about 850,000 instructions a page on WCXB text, and trying
+    // 400 bytes first (1,000 only when unsure) cut that by a quarter.
     let mut end = text.len().min(1000);
     while !text.is_char_boundary(end) {
         end -= 1;
