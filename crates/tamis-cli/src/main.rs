@@ -37,7 +37,7 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 

@@ -32,6 +32,29 @@ fn one_page_prints_its_text() {
 }
 
 #[test]
+fn a_dash_for_output_is_standard_output() {
+    let dir = tempdir("dash-output");
+    let page = repo().join("examples/article.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_tamis"))
+        .current_dir(&*dir)
+        .args([
+            "extract",
+            page.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "-o",
+            "-",
+        ])
+        .output()
+        .expect("tamis runs");
+    assert!(out.status.success());
+    let record: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("one JSON record on standard output");
+    assert_eq!(record["title"], "A Quiet Town Wakes Up to a New Bridge");
+    assert!(!dir.join("-").exists(), "no file named '-'");
+}
+
+#[test]
 fn a_batch_accounts_for_every_input_and_keeps_going() {
     let dir = tempdir("batch");
     std::fs::copy(repo().join("examples/article.html"), dir.join("a.html")).unwrap();
