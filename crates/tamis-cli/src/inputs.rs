@@ -47,19 +47,21 @@ impl Input {
     }
 }
 
-/// Whether a file found in a directory walk is a page tamis reads.
+/// Whether a file found in a directory walk is one tamis reads: a page, or a WARC or WET file.
 fn is_page_file(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".html", ".htm", ".xhtml", ".txt", ".text"]
+    [".html", ".htm", ".xhtml", ".txt", ".text", ".warc", ".wet"]
         .iter()
         .any(|ext| name.ends_with(ext))
 }
 
-/// Expands the command line's paths.
+/// Expands the command line's paths. An entry of a directory that cannot be read (no permission, a
+/// dangling link) is kept as an input, so that reading it fails and the batch reports it; finding
+/// no input at all is an error.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
@@ -73,15 +75,30 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
                 .follow_links(true)
                 .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file() && is_page_file(e.path()))
-                .map(|e| e.into_path())
+                .filter_map(|e| match e {
+                    Ok(e) => {
+                        (e.file_type().is_file() && is_page_file(e.path())).then(|| e.into_path())
+                    }
+                    // The entry's path, or the directory's when the walk cannot say which.
+                    Err(e) => Some(e.path().unwrap_or(path).to_path_buf()),
+                })
                 .collect();
             found.sort();
             out.extend(found.into_iter().map(Input::File));
         } else {
             out.push(Input::File(path.clone()));
         }
+    }
+    if out.is_empty() {
+        anyhow::bail!(
+            "no input found in {}: directories are searched for .html, .htm, .xhtml, .txt, .text, \
+             .warc and .wet files, each optionally .gz",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     Ok(out)
 }

@@ -58,7 +58,10 @@ pub fn is_warc(input: &Input) -> bool {
     let Input::File(path) = input else {
         return false;
     };
-    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     if name.contains(".warc") || name.contains(".wet") {
         return true;
     }

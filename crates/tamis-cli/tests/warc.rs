@@ -420,3 +420,71 @@ fn lying_lengths_and_binary_labelled_html_are_counted_and_the_run_goes_on() {
         }
     }
 }
+
+/// A directory holding crawl archives beside pages: the walk finds the WARC and WET files too, and
+/// a directory with nothing to read is an error, not an empty success.
+#[test]
+fn directories_are_walked_for_archives_and_an_empty_one_is_an_error() {
+    let dir = tempdir("walk");
+    let crawl = dir.join("crawl");
+    std::fs::create_dir_all(crawl.join("wet")).unwrap();
+    let warc = [
+        gz(&record("response", 1, &response("text/html", PAGE))),
+        gz(&record("response", 2, &response("text/html", PAGE))),
+    ]
+    .concat();
+    std::fs::write(crawl.join("part-0.warc.gz"), warc).unwrap();
+    let text = "The harbour reopened on Monday after a week of repairs to the old stone quay.\n";
+    let wet = gz(&record("conversion", 3, text.as_bytes()));
+    std::fs::write(crawl.join("wet/part-0.warc.wet.gz"), wet).unwrap();
+    std::fs::write(crawl.join("page.html"), PAGE).unwrap();
+    std::fs::write(crawl.join("notes.md"), "not a page").unwrap();
+    let run = tamis(&["extract", crawl.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(run.status.success());
+    let ids: Vec<String> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["warc_record_id"].as_str().unwrap_or("page").to_string()
+        })
+        .collect();
+    assert_eq!(
+        ids.len(),
+        4,
+        "two WARC records, one WET record, one page: {ids:?}"
+    );
+    assert!(ids.contains(&"<urn:uuid:00000003>".to_string()), "{ids:?}");
+
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    std::fs::write(empty.join("sub/readme.md"), "nothing to extract").unwrap();
+    let run = tamis(&["extract", empty.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("no input found"), "{stderr}");
+}
+
+/// A directory entry the walk cannot follow (a dangling link) is reported as a failed input.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_entry_is_reported() {
+    let dir = tempdir("dangling");
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.html"), dir.join("link.html")).unwrap();
+    let stats_file = dir.join("stats.json");
+    let run = tamis(&[
+        "extract",
+        dir.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--stats",
+        stats_file.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2), "an input failed");
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("link.html"), "{stderr}");
+    let s = stats(&stats_file);
+    assert_eq!(s["read"], 2, "{s}");
+    assert_accounted(&s);
+}
