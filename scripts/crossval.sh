@@ -17,6 +17,9 @@ mkdir -p "$out"
 for m in $models; do cp "$m" "$out/$(basename "$m").shipped"; done
 restore() { for m in $models; do cp "$out/$(basename "$m").shipped" "$m"; done; }
 trap restore EXIT
+# The commit the figures belong to, "+changes" when the sources differ from it.
+commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD -- . || commit="$commit+changes"
 # One directory of links per fold and set, the pages of that fold only.
 python3 - "$data" "$out" <<'PY'
 import hashlib, json, os, shutil, sys
@@ -63,5 +66,6 @@ for set in wcxb-dev scrapinghub; do
         python3 ../shared/eval/score.py "$data/$set" "$out/$set-$mode.jsonl" --json "$out/$set-$mode.score.json"
     done
 done
+echo "$commit" >"$out/commit"
 restore
 cargo build --release -q -p tamis-cli
