@@ -11,7 +11,9 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
-use crate::classify::phrases::{byline_name, is_comment_count, is_share_bar, looks_like_name};
+use crate::classify::phrases::{
+    byline_name, is_comment_count, is_comment_header, is_share_bar, looks_like_name,
+};
 use crate::classify::{best_run, features, scoring, text_author, text_date, text_title};
 use crate::meta::date::find_date;
 
@@ -56,7 +58,7 @@ pub fn classify(blocks: &mut [Block]) -> Found {
         blocks[i].label = Label::Title;
     }
     mark_bylines(blocks, start, end);
-    mark_comments(blocks);
+    mark_comments(blocks, &dates);
     let found = Found {
         author: text_author::choose(blocks, &dates),
         date: text_date::choose(blocks, &dates),
@@ -141,30 +143,61 @@ pub fn probabilities(blocks: &[Block]) -> Option<Vec<f32>> {
     )
 }
 
-/// Comments, kept apart: from a comment count ("34 comments") that stands below most of the text
-/// kept, the kept lines are comments, not the article. A count above that (a thread's "12 replies"
-/// under its title, an article's comment count by its byline) changes nothing.
-fn mark_comments(blocks: &mut [Block]) {
+/// Comments, kept apart. A thread starts at a comment count ("34 comments") that stands below most
+/// of the text kept, or at the first of two or more dated commenters' headers below kept text
+/// ([`comment_thread_start`]); from there the kept lines are comments, not the article. A count
+/// above most of the text (a thread's "12 replies" under its title, an article's comment count by
+/// its byline) changes nothing.
+fn mark_comments(blocks: &mut [Block], dates: &LineDates) {
     let kept: u32 = blocks
         .iter()
         .filter(|b| b.label == Label::Content)
         .map(|b| b.chars)
         .sum();
     let mut above = 0u32;
-    let Some(at) = blocks.iter().position(|b| {
+    let count = blocks.iter().position(|b| {
         if b.label == Label::Content {
             above += b.chars;
         }
         above * 2 >= kept && kept > 0 && is_comment_count(&b.text)
-    }) else {
-        return;
-    };
-    blocks[at].label = Label::Boilerplate;
-    for b in &mut blocks[at + 1..] {
+    });
+    if let Some(at) = count {
+        blocks[at].label = Label::Boilerplate;
+        mark_from(blocks, at + 1);
+    } else if let Some(at) = comment_thread_start(blocks, dates) {
+        mark_from(blocks, at);
+    }
+}
+
+/// The kept lines from `at` on become comments.
+fn mark_from(blocks: &mut [Block], at: usize) {
+    for b in blocks.iter_mut().skip(at) {
         if b.label == Label::Content {
             b.label = Label::Comment;
         }
     }
+}
+
+/// Where a blog's comment thread starts: the first of at least two commenters' headers that each
+/// show a date, on the line or the next ("Alex on May 2, 2018 at 6:34 am said:", "Jane says:" over
+/// "May 26, 2014 at 9:47 pm"), with kept text above it. A forum quotes its posts under headers
+/// with no date ("Jane said:"), and there the posts are the content.
+fn comment_thread_start(blocks: &[Block], dates: &LineDates) -> Option<usize> {
+    let dated_header = |i: usize| {
+        is_comment_header(&blocks[i].text)
+            && (dates.of(blocks, i).is_some()
+                || blocks[i + 1..]
+                    .iter()
+                    .position(|b| !b.text.trim().is_empty())
+                    .is_some_and(|j| dates.of(blocks, i + 1 + j).is_some()))
+    };
+    let mut headers = (0..blocks.len()).filter(|&i| dated_header(i));
+    let first = headers.next()?;
+    headers.next()?;
+    blocks[..first]
+        .iter()
+        .any(|b| b.label == Label::Content)
+        .then_some(first)
 }
 
 /// A line that is furniture by the lexicon or by evidence across pages.
@@ -244,7 +277,8 @@ mod tests {
         for b in &mut blocks[1..] {
             b.label = Label::Content;
         }
-        mark_comments(&mut blocks);
+        let dates = LineDates::new(blocks.len());
+        mark_comments(&mut blocks, &dates);
         let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
         assert_eq!(labels[3], Label::Content);
         assert_eq!(labels[4], Label::Boilerplate);
@@ -254,8 +288,58 @@ mod tests {
         for b in &mut blocks[1..] {
             b.label = Label::Content;
         }
-        mark_comments(&mut blocks);
+        let dates = LineDates::new(blocks.len());
+        mark_comments(&mut blocks, &dates);
         assert!(blocks[1..].iter().all(|b| b.label == Label::Content));
+    }
+
+    #[test]
+    fn dated_commenters_headers_open_a_thread_and_forum_quotes_do_not() {
+        let lines = [
+            "The bridge, built over three years, opened on Monday to cars, cyclists and people on foot.",
+            "Officials said the total cost stayed within the budget agreed in 2021, a rare outcome.",
+            "Comments",
+            "Maria Lopez says:",
+            "May 26, 2025 at 9:47 pm",
+            "What a lovely bridge, I walked across it twice on Monday and will again tomorrow.",
+            "Alex on May 27, 2025 at 6:34 am said:",
+            "The detour was twenty minutes each way, so this is a real change for the whole town.",
+        ];
+        let mut blocks: Vec<Block> = lines
+            .iter()
+            .map(|t| Block::new(t.to_string(), crate::blocks::Kind::Paragraph))
+            .collect();
+        for b in &mut blocks {
+            b.label = Label::Content;
+        }
+        let dates = LineDates::new(blocks.len());
+        mark_comments(&mut blocks, &dates);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        assert_eq!(labels[..3], [Label::Content; 3]);
+        assert!(
+            labels[3..].iter().all(|&l| l == Label::Comment),
+            "{labels:?}"
+        );
+        // A forum's quote headers carry no date: the posts stay content.
+        let forum = [
+            "Does anyone know whether the new bridge is open to cyclists at night as well?",
+            "Maria Lopez said:",
+            "Does anyone know whether the new bridge is open to cyclists at night as well?",
+            "Yes, it is lit all night and the cycle lane is separate from the road.",
+            "Alex said:",
+            "Yes, it is lit all night and the cycle lane is separate from the road.",
+            "Good to know, thank you both.",
+        ];
+        let mut blocks: Vec<Block> = forum
+            .iter()
+            .map(|t| Block::new(t.to_string(), crate::blocks::Kind::Paragraph))
+            .collect();
+        for b in &mut blocks {
+            b.label = Label::Content;
+        }
+        let dates = LineDates::new(blocks.len());
+        mark_comments(&mut blocks, &dates);
+        assert!(blocks.iter().all(|b| b.label == Label::Content));
     }
 
     #[test]
