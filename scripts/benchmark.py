@@ -259,8 +259,9 @@ def write_report(results, warc, spent, args, duel=None):
         "for tamis.",
         "",
         "**tamis's classifiers are trained on 4 pages in 5 of these sets** (`scripts/train_model.py`), so the "
-        "full-set figures below flatter it; the held-out figures further down, on pages never trained on, are "
-        "the ones to quote.",
+        "full-set figures below flatter it. The figures to quote are on pages never trained on: the held-out "
+        "fifth further down, and, fairest, the five-fold cross-validation at the end, where every page is "
+        "scored by classifiers that never saw it.",
         "",
     ]
     for name, rows in results.items():
