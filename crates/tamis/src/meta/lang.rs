@@ -158,10 +158,9 @@ mod tests {
 
     #[test]
     fn plainly_english_needs_markers_and_length() {
-        let en =
-            "The council said on Monday that the new bridge, which has been closed for repairs \
-                  since the spring, will open to traffic at the end of the month, and that the \
-                  old ferry will stop running once the works are done by the contractors.";
+        let en = "The council said on Monday that the new bridge, which has been closed for \
+                  repairs since the spring, will open to traffic at the end of the month, and \
+                  that the old ferry will stop running once the works are done.";
         assert!(is_plainly_english(en));
         assert_eq!(detect(en).as_deref(), Some("en"));
         // Too short to tell, whatever its words.
@@ -174,10 +173,9 @@ mod tests {
                   Fähre soll dann nicht mehr fahren, sobald die Arbeiten abgeschlossen sind.";
         assert!(!is_plainly_english(de));
         assert_eq!(detect(de).as_deref(), Some("de"));
-        let fr =
-            "Le nouveau pont sur la rivière sera ouvert à la circulation à la fin du mois, après \
-                  des mois de travaux, a indiqué la mairie lundi, et le vieux bac cessera alors de \
-                  circuler dès que les travaux seront terminés par les entreprises du chantier.";
+        let fr = "Le nouveau pont sur la rivière sera ouvert à la circulation à la fin du mois, \
+                  après des mois de travaux, a indiqué la mairie lundi, et le vieux bac cessera \
+                  alors de circuler dès que les travaux seront terminés.";
         assert!(!is_plainly_english(fr));
         assert_eq!(detect(fr).as_deref(), Some("fr"));
     }
