@@ -305,16 +305,7 @@ mod tests {
             "Alex on May 27, 2025 at 6:34 am said:",
             "The detour was twenty minutes each way, so this is a real change for the whole town.",
         ];
-        let mut blocks: Vec<Block> = lines
-            .iter()
-            .map(|t| Block::new(t.to_string(), crate::blocks::Kind::Paragraph))
-            .collect();
-        for b in &mut blocks {
-            b.label = Label::Content;
-        }
-        let dates = LineDates::new(blocks.len());
-        mark_comments(&mut blocks, &dates);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        let labels = comments_marked(&lines);
         assert_eq!(labels[..3], [Label::Content; 3]);
         assert!(
             labels[3..].iter().all(|&l| l == Label::Comment),
@@ -330,7 +321,12 @@ mod tests {
             "Yes, it is lit all night and the cycle lane is separate from the road.",
             "Good to know, thank you both.",
         ];
-        let mut blocks: Vec<Block> = forum
+        assert!(comments_marked(&forum).iter().all(|&l| l == Label::Content));
+    }
+
+    /// The labels `mark_comments` leaves on `lines`, all kept as content before.
+    fn comments_marked(lines: &[&str]) -> Vec<Label> {
+        let mut blocks: Vec<Block> = lines
             .iter()
             .map(|t| Block::new(t.to_string(), crate::blocks::Kind::Paragraph))
             .collect();
@@ -339,7 +335,7 @@ mod tests {
         }
         let dates = LineDates::new(blocks.len());
         mark_comments(&mut blocks, &dates);
-        assert!(blocks.iter().all(|b| b.label == Label::Content));
+        blocks.iter().map(|b| b.label).collect()
     }
 
     #[test]
