@@ -46,7 +46,7 @@ def main():
     ap.add_argument("--data", nargs="+", default=["../shared/datasets/wcxb-dev", "../shared/datasets/scrapinghub"])
     ap.add_argument("--features", default="bench-out/features.jsonl")
     ap.add_argument("--text", action="store_true", help="tune the line classifier of text mode")
-    ap.add_argument("--leaves", nargs="+", type=int, default=[31])
+    ap.add_argument("--leaves", nargs="+", type=int, default=[63])
     ap.add_argument("--min-leaf", nargs="+", type=int, default=[40])
     ap.add_argument("--trees", nargs="+", type=int, default=None, help="default 150, 70 with --text")
     ap.add_argument("--rate", nargs="+", type=float, default=None, help="default 0.08, 0.15 with --text")

@@ -75,6 +75,7 @@ pub const NAMES: &[&str] = &[
     "p1_repeat",
     "window_ld",
     "window_ln_chars",
+    "under_furniture_heading",
 ];
 
 /// Number of features.
@@ -144,6 +145,52 @@ fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
     count
 }
 
+/// Whether `node` is `ancestor` or stands below it (looking up at most `CLIMB` levels).
+fn is_within(dom: &Dom, mut node: NodeId, ancestor: NodeId) -> bool {
+    for _ in 0..CLIMB {
+        if node == ancestor {
+            return true;
+        }
+        if node == NONE {
+            return false;
+        }
+        node = dom.node(node).parent;
+    }
+    false
+}
+
+/// Which blocks stand in a section that a furniture heading opens ("Related posts", "Comments",
+/// "Você pode gostar…": a heading that is a known phrase or a related-article opener): the blocks
+/// after it, inside the nearest element that holds more blocks than the heading, up to the next
+/// heading. The items of a related-posts box read like an article's paragraphs; the heading above
+/// them says what they are.
+fn under_furniture_heading(dom: &Dom, blocks: &[Block], t: &Totals) -> Vec<bool> {
+    let mut section = NONE;
+    blocks
+        .iter()
+        .map(|b| {
+            if matches!(b.kind, Kind::Heading(_)) {
+                section = NONE;
+                if b.phrase || b.related {
+                    let mut a = dom.node(b.node).parent;
+                    for _ in 0..CLIMB {
+                        if a == NONE || t.blocks[a as usize] > 1.0 {
+                            break;
+                        }
+                        a = dom.node(a).parent;
+                    }
+                    section = a;
+                }
+                return false;
+            }
+            if section != NONE && !is_within(dom, b.node, section) {
+                section = NONE;
+            }
+            section != NONE
+        })
+        .collect()
+}
+
 fn gap(dom: &Dom, from: NodeId, to: NodeId) -> f32 {
     if to == NONE {
         return 0.0;
@@ -171,6 +218,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
         t.chars[container as usize] / page_chars
     };
     let mut cache = vec![u16::MAX; dom.nodes.len()];
+    let under_furniture = under_furniture_heading(dom, blocks, &t);
     let ends: Vec<f32> = blocks
         .iter()
         .map(|b| b.ends_sentence() as u8 as f32)
@@ -198,21 +246,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
                 a = dom.node(a).parent;
             }
         }
-        let in_container = container != NONE && {
-            let mut x = b.node;
-            let mut found = false;
-            for _ in 0..CLIMB {
-                if x == container {
-                    found = true;
-                    break;
-                }
-                if x == NONE {
-                    break;
-                }
-                x = dom.node(x).parent;
-            }
-            found
-        };
+        let in_container = container != NONE && is_within(dom, b.node, container);
         let mut rep = 1u16;
         let mut x = b.node;
         for _ in 0..4 {
@@ -317,6 +351,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
         });
         out.push(wl / wc.max(1.0));
         out.push(ln(wc / (hi - lo) as f32));
+        out.push(under_furniture[i] as u8 as f32);
         chars_before += chars;
     }
     out
@@ -537,6 +572,35 @@ pub fn compute_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_items_below_a_related_posts_heading_are_marked() {
+        let dom = Dom::parse(
+            "<body><article><h1>A story</h1><p>The story's first paragraph.</p>\
+             <section><h3>Você pode gostar...</h3><p>Another story's opening lines.</p>\
+             <p>A third story's opening lines.</p></section>\
+             <h2>About the author</h2><p>She writes stories.</p></article></body>",
+        );
+        let blocks = crate::html::segment::segment(&dom).blocks;
+        let t = totals(&dom, &blocks, &vec![0.0; blocks.len()]);
+        let marked: Vec<(&str, bool)> = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .zip(under_furniture_heading(&dom, &blocks, &t))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("A story", false),
+                ("The story's first paragraph.", false),
+                ("Você pode gostar...", false),
+                ("Another story's opening lines.", true),
+                ("A third story's opening lines.", true),
+                ("About the author", false),
+                ("She writes stories.", false),
+            ]
+        );
+    }
 
     #[test]
     fn paragraphs_come_from_blank_lines_when_the_page_has_them() {
