@@ -44,6 +44,7 @@ def pages(data, features_path, text, flat=False, field="title"):
         features_path += ".flat"
     else:
         pages_dir = os.path.join(data, "text" if text else "html")
+    os.makedirs(os.path.dirname(features_path) or ".", exist_ok=True)
     mode = (["--text"] if text else []) + [{"author": "--authors", "publish_date": "--dates"}.get(field, "--titles")]
     subprocess.run(["cargo", "run", "--release", "-q", "-p", "tamis", "--example", "features", "--",
                     *mode, pages_dir, features_path], check=True)
