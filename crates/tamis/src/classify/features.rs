@@ -3,7 +3,8 @@
 //! A block is described by its own text (length, links, punctuation, word shapes), its structure
 //! (kind, tag, hints from class names), its place (position, depth, neighbours) and its
 //! surroundings (the text and links held by its parent, grandparent and great-grandparent, and how
-//! often its element's shape repeats among its siblings, which marks the items of a list).
+//! often its element's shape repeats among its siblings, which marks the items of a list; and
+//! whether a furniture heading such as "Related posts" opens the section it stands in).
 
 use html5ever::local_name;
 
@@ -145,20 +146,6 @@ fn repeat(dom: &Dom, id: NodeId, cache: &mut [u16]) -> u16 {
     count
 }
 
-/// Whether `node` is `ancestor` or stands below it (looking up at most `CLIMB` levels).
-fn is_within(dom: &Dom, mut node: NodeId, ancestor: NodeId) -> bool {
-    for _ in 0..CLIMB {
-        if node == ancestor {
-            return true;
-        }
-        if node == NONE {
-            return false;
-        }
-        node = dom.node(node).parent;
-    }
-    false
-}
-
 /// Which blocks stand in a section that a furniture heading opens ("Related posts", "Comments",
 /// "Você pode gostar…": a heading that is a known phrase or a related-article opener): the blocks
 /// after it, inside the nearest element that holds more blocks than the heading, up to the next
@@ -183,7 +170,7 @@ fn under_furniture_heading(dom: &Dom, blocks: &[Block], t: &Totals) -> Vec<bool>
                 }
                 return false;
             }
-            if section != NONE && !is_within(dom, b.node, section) {
+            if section != NONE && !dom.is_within(b.node, section) {
                 section = NONE;
             }
             section != NONE
@@ -246,7 +233,7 @@ pub fn compute(dom: &Dom, blocks: &[Block], weights: &[f32], container: NodeId) 
                 a = dom.node(a).parent;
             }
         }
-        let in_container = container != NONE && is_within(dom, b.node, container);
+        let in_container = container != NONE && dom.is_within(b.node, container);
         let mut rep = 1u16;
         let mut x = b.node;
         for _ in 0..4 {

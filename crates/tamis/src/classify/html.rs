@@ -38,20 +38,6 @@ pub fn weight(b: &Block) -> f32 {
     w
 }
 
-/// Whether `ancestor` is `node` or one of its ancestors (bounded climb).
-fn is_within(dom: &Dom, mut node: NodeId, ancestor: NodeId) -> bool {
-    for _ in 0..MAX_CLIMB {
-        if node == ancestor {
-            return true;
-        }
-        if node == NONE {
-            return false;
-        }
-        node = dom.node(node).parent;
-    }
-    false
-}
-
 /// The element holding the main content: the largest sum of block weights.
 pub fn main_container(dom: &Dom, blocks: &[Block]) -> NodeId {
     let mut sums = vec![0f32; dom.nodes.len()];
@@ -323,14 +309,14 @@ fn comment_label(b: &Block) -> Label {
 /// The heuristic label, used when no model is available.
 fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
     let in_comments = b.comment_at != NONE;
-    if in_comments && !is_within(dom, container, b.comment_at) {
+    if in_comments && !dom.is_within(container, b.comment_at) {
         // A comment section, unless the whole main container sits inside it (a forum thread).
         return comment_label(b);
     }
-    if container == NONE || !is_within(dom, b.node, container) {
+    if container == NONE || !dom.is_within(b.node, container) {
         return Label::Boilerplate;
     }
-    if b.boiler_at != NONE && !is_within(dom, container, b.boiler_at) {
+    if b.boiler_at != NONE && !dom.is_within(container, b.boiler_at) {
         return Label::Boilerplate;
     }
     if b.hints.has(Hints::FORM) {

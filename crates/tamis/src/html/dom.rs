@@ -111,6 +111,9 @@ pub struct Dom {
 /// page is not parsed, and the document says it was truncated. Real pages stay far below it.
 pub const MAX_DEPTH: u32 = 2048;
 
+/// How many levels [`Dom::is_within`] looks up: the classifiers read no further.
+pub const WITHIN_CLIMB: usize = 200;
+
 /// Input is fed to the parser in pieces of this size, and the depth checked between them.
 const CHUNK: usize = 32 * 1024;
 
@@ -282,6 +285,20 @@ impl Dom {
                 return true;
             }
             node = n.parent;
+        }
+        false
+    }
+
+    /// Whether `node` is `ancestor` or stands below it, looking up at most [`WITHIN_CLIMB`] levels.
+    pub fn is_within(&self, mut node: NodeId, ancestor: NodeId) -> bool {
+        for _ in 0..WITHIN_CLIMB {
+            if node == ancestor {
+                return true;
+            }
+            if node == NONE {
+                return false;
+            }
+            node = self.node(node).parent;
         }
         false
     }
