@@ -25,7 +25,7 @@ impl Input {
     pub fn mode_hint(&self) -> Option<tamis::InputMode> {
         let Input::File(p) = self else { return None };
         let name = p.file_name()?.to_string_lossy().to_ascii_lowercase();
-        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let name = without_compression_suffix(&name);
         if name.ends_with(".txt") || name.ends_with(".text") {
             Some(tamis::InputMode::Text)
         } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
@@ -47,13 +47,20 @@ impl Input {
     }
 }
 
+/// A file name without its `.gz` or `.zst` ending.
+fn without_compression_suffix(name: &str) -> &str {
+    name.strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(name)
+}
+
 /// Whether a file found in a directory walk is one tamis reads: a page, or a WARC or WET file.
 fn is_page_file(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = without_compression_suffix(&name);
     [".html", ".htm", ".xhtml", ".txt", ".text", ".warc", ".wet"]
         .iter()
         .any(|ext| name.ends_with(ext))
@@ -92,7 +99,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     if out.is_empty() {
         anyhow::bail!(
             "no input found in {}: directories are searched for .html, .htm, .xhtml, .txt, .text, \
-             .warc and .wet files, each optionally .gz",
+             .warc and .wet files, each optionally .gz or .zst",
             paths
                 .iter()
                 .map(|p| p.display().to_string())

@@ -27,7 +27,7 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Inputs: .html/.htm/.txt files (optionally .gz), WARC/WET files, directories, or `-` for
+    /// Inputs: .html/.htm/.txt files (optionally .gz or .zst), WARC/WET files, directories, or `-` for
     /// standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,

@@ -488,3 +488,45 @@ fn an_unreadable_directory_entry_is_reported() {
     assert_eq!(s["read"], 2, "{s}");
     assert_accounted(&s);
 }
+
+#[test]
+fn zstd_warcs_and_pages_are_read_in_a_directory_walk() {
+    let dir = tempdir("zstd");
+    let records = [
+        record("response", 1, &response("text/html", PAGE)),
+        record("response", 2, &response("text/html", PAGE)),
+    ];
+    // A frame per record, as zstd WARC writers do; no dictionary.
+    let warc: Vec<u8> = records
+        .iter()
+        .flat_map(|r| zstd::stream::encode_all(&r[..], 3).unwrap())
+        .collect();
+    std::fs::write(dir.join("crawl.warc.zst"), warc).unwrap();
+    let page = zstd::stream::encode_all(PAGE.as_bytes(), 3).unwrap();
+    std::fs::write(dir.join("page.html.zst"), page).unwrap();
+    let out = dir.join("out.jsonl");
+    let run = tamis(&[
+        "extract",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    for doc in &lines {
+        assert!(
+            doc["text"].as_str().unwrap().contains("harbour reopened"),
+            "{doc}"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! A streaming WARC reader: records one at a time from plain, gzipped-per-record (as Common Crawl
-//! writes them) or whole-gzipped files, never the whole file in memory; and the HTTP layer of
+//! writes them), whole-gzipped or zstd-compressed files (`.warc.zst`, with or without the
+//! dictionary frame the IIPC's zstd WARC convention puts first), never the whole file in memory; and the HTTP layer of
 //! `response` records undone (status, headers, chunked transfer, gzip or deflate content encoding).
 //!
 //! Damage is reported, not fatal: a record whose header is broken is skipped up to the next
@@ -79,15 +80,101 @@ impl Record {
 /// Longest header section accepted for one record.
 const MAX_HEADER: usize = 256 * 1024;
 
-/// Streams records from a WARC file, plain or gzipped (by member or whole).
+/// Streams records from a WARC file, plain, gzipped (by member or whole) or zstd-compressed.
 pub struct Reader<R: Read> {
-    /// The file, when no gzip member is being read from it.
+    /// The file, when no gzip member or zstd stream is being read from it.
     input: Option<BufReader<R>>,
     /// The gzip member being read, which holds the file meanwhile.
     member: Option<BufReader<flate2::bufread::GzDecoder<BufReader<R>>>>,
-    gzip: Option<bool>,
+    /// The zstd stream (all its frames), which holds the file from the first record on.
+    zstd: Option<BufReader<ZstdStream<R>>>,
+    compression: Option<Compression>,
     limit: usize,
     done: bool,
+}
+
+/// How a WARC file is compressed, told by its first bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The first bytes of a zstd frame.
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+/// The first bytes of the skippable frame that holds a `.warc.zst` file's dictionary.
+const ZSTD_DICTIONARY_FRAME: [u8; 4] = [0x5d, 0x2a, 0x4d, 0x18];
+/// Largest zstd dictionary accepted (zstd's own trainer makes them of about 100 KiB).
+const MAX_DICTIONARY: usize = 16 << 20;
+
+impl Compression {
+    fn of(head: &[u8]) -> Compression {
+        // A buffer may end inside the magic bytes: judge by the bytes there are.
+        let starts = |magic: &[u8]| {
+            !head.is_empty() && magic.starts_with(&head[..head.len().min(magic.len())])
+        };
+        if starts(&[0x1f, 0x8b]) {
+            Compression::Gzip
+        } else if starts(&ZSTD_MAGIC) || starts(&ZSTD_DICTIONARY_FRAME) {
+            Compression::Zstd
+        } else {
+            Compression::None
+        }
+    }
+}
+
+/// A file's zstd frames, decoded; the magic number read to tell them from a dictionary frame is
+/// handed back in front of the file.
+type ZstdStream<R> =
+    zstd::stream::read::Decoder<'static, std::io::Chain<&'static [u8], BufReader<R>>>;
+
+/// Opens the zstd stream of a file, reading first the dictionary frame when there is one.
+fn zstd_stream<R: Read>(mut input: BufReader<R>) -> Result<ZstdStream<R>, WarcError> {
+    let mut magic = [0u8; 4];
+    input.read_exact(&mut magic)?;
+    if magic == ZSTD_MAGIC {
+        return Ok(zstd::stream::read::Decoder::with_buffer(
+            ZSTD_MAGIC[..].chain(input),
+        )?);
+    }
+    if magic != ZSTD_DICTIONARY_FRAME {
+        return Err(WarcError::BadHeader("not a zstd frame".into()));
+    }
+    let mut size = [0u8; 4];
+    input.read_exact(&mut size)?;
+    let size = u32::from_le_bytes(size) as usize;
+    if size > MAX_DICTIONARY {
+        return Err(WarcError::BadHeader(format!(
+            "zstd dictionary of {size} bytes is too large"
+        )));
+    }
+    let mut dictionary = vec![0u8; size];
+    input.read_exact(&mut dictionary)?;
+    // The convention allows the dictionary to be itself zstd-compressed.
+    if dictionary.starts_with(&ZSTD_MAGIC) {
+        let mut plain = Vec::new();
+        zstd::stream::read::Decoder::new(&dictionary[..])?
+            .take(MAX_DICTIONARY as u64 + 1)
+            .read_to_end(&mut plain)?;
+        if plain.len() > MAX_DICTIONARY {
+            return Err(WarcError::BadHeader("zstd dictionary is too large".into()));
+        }
+        dictionary = plain;
+    }
+    let nothing_read_back: &'static [u8] = &[];
+    Ok(zstd::stream::read::Decoder::with_dictionary(
+        nothing_read_back.chain(input),
+        &dictionary,
+    )?)
+}
+
+/// What an error in the middle of a compressed stream means: nothing after it can be read.
+fn broken_stream(e: WarcError) -> WarcError {
+    match e {
+        WarcError::Io(io) => WarcError::Truncated(io.to_string()),
+        other => other,
+    }
 }
 
 impl<R: Read> Reader<R> {
@@ -96,7 +183,8 @@ impl<R: Read> Reader<R> {
         Reader {
             input: Some(BufReader::with_capacity(1 << 16, input)),
             member: None,
-            gzip: None,
+            zstd: None,
+            compression: None,
             limit,
             done: false,
         }
@@ -122,10 +210,7 @@ impl<R: Read> Reader<R> {
                     Err(e) => {
                         // A broken gzip stream cannot be followed further.
                         self.done = true;
-                        return Some(Err(match e {
-                            WarcError::Io(io) => WarcError::Truncated(io.to_string()),
-                            other => other,
-                        }));
+                        return Some(Err(broken_stream(e)));
                     }
                 }
             }
@@ -152,6 +237,26 @@ impl<R: Read> Reader<R> {
             ));
         }
     }
+
+    fn next_zstd(&mut self) -> Option<Result<Record, WarcError>> {
+        if self.zstd.is_none() {
+            match zstd_stream(self.input.take()?) {
+                Ok(stream) => self.zstd = Some(BufReader::with_capacity(1 << 16, stream)),
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(broken_stream(e)));
+                }
+            }
+        }
+        match read_record(self.zstd.as_mut()?, self.limit) {
+            Ok(record) => record.map(Ok),
+            Err(e @ (WarcError::TooLarge { .. } | WarcError::BadHeader(_))) => Some(Err(e)),
+            Err(e) => {
+                self.done = true;
+                Some(Err(broken_stream(e)))
+            }
+        }
+    }
 }
 
 impl<R: Read> Iterator for Reader<R> {
@@ -161,20 +266,23 @@ impl<R: Read> Iterator for Reader<R> {
         if self.done {
             return None;
         }
-        if self.gzip.is_none() {
-            let head = match self.input.as_mut()?.fill_buf() {
-                Ok(b) => b,
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(e.into()));
-                }
-            };
-            self.gzip = Some(head.first() == Some(&0x1f) && head.get(1).is_none_or(|&b| b == 0x8b));
-        }
-        let item = if self.gzip == Some(true) {
-            self.next_gzip()
-        } else {
-            self.next_plain()
+        let compression = match self.compression {
+            Some(c) => c,
+            None => {
+                let c = match self.input.as_mut()?.fill_buf() {
+                    Ok(head) => Compression::of(head),
+                    Err(e) => {
+                        self.done = true;
+                        return Some(Err(e.into()));
+                    }
+                };
+                *self.compression.insert(c)
+            }
+        };
+        let item = match compression {
+            Compression::Gzip => self.next_gzip(),
+            Compression::Zstd => self.next_zstd(),
+            Compression::None => self.next_plain(),
         };
         if item.is_none() {
             self.done = true;
@@ -357,6 +465,76 @@ mod tests {
                 ]
             );
         }
+    }
+
+    fn zst(data: &[u8], dictionary: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e =
+            zstd::stream::write::Encoder::with_dictionary(Vec::new(), 3, dictionary).unwrap();
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    /// A `.warc.zst` file's dictionary frame: a skippable frame holding `dictionary`.
+    fn dictionary_frame(dictionary: &[u8]) -> Vec<u8> {
+        let size = (dictionary.len() as u32).to_le_bytes();
+        [&ZSTD_DICTIONARY_FRAME[..], &size, dictionary].concat()
+    }
+
+    #[test]
+    fn zstd_files_are_read_with_or_without_a_dictionary() {
+        let (a, b) = (record("a", "<p>one</p>"), record("b", "<p>two</p>"));
+        let expected = [
+            Ok("<urn:uuid:a>".to_string()),
+            Ok("<urn:uuid:b>".to_string()),
+        ];
+        // A frame per record, and one frame for the whole file.
+        let per_record = [zst(&a, &[]), zst(&b, &[])].concat();
+        let whole = zst(&[a.clone(), b.clone()].concat(), &[]);
+        // A frame per record against a dictionary given first, plain or itself compressed.
+        let dictionary = record("dictionary", "<p>words records share</p>");
+        let with_dictionary = [
+            dictionary_frame(&dictionary),
+            zst(&a, &dictionary),
+            zst(&b, &dictionary),
+        ]
+        .concat();
+        let with_packed_dictionary = [
+            dictionary_frame(&zst(&dictionary, &[])),
+            zst(&a, &dictionary),
+            zst(&b, &dictionary),
+        ]
+        .concat();
+        for data in [
+            &per_record,
+            &whole,
+            &with_dictionary,
+            &with_packed_dictionary,
+        ] {
+            assert_eq!(ids(data, 1 << 20), expected);
+            let trickled: Vec<String> = Reader::new(Trickle(data), 1 << 20)
+                .map(|r| {
+                    r.map(|r| r.id().unwrap_or("").to_string())
+                        .unwrap_or_else(|e| e.to_string())
+                })
+                .collect();
+            assert_eq!(trickled, ["<urn:uuid:a>", "<urn:uuid:b>"]);
+        }
+        // A stream cut short ends the file after the records before the cut.
+        let cut = &per_record[..per_record.len() - 10];
+        let got = ids(cut, 1 << 20);
+        assert_eq!(got[0].as_ref().unwrap(), "<urn:uuid:a>");
+        assert!(
+            got[1].as_ref().unwrap_err().contains("ends in the middle"),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 2);
+        // A dictionary frame claiming more than there is.
+        let got = ids(&dictionary_frame(&dictionary)[..20], 1 << 20);
+        assert!(
+            got[0].as_ref().unwrap_err().contains("ends in the middle"),
+            "{got:?}"
+        );
     }
 
     /// Hands out its bytes one at a time, so that every buffer boundary falls everywhere once.

@@ -25,7 +25,7 @@ fn main() {
         .iter()
         .filter_map(|p| {
             let raw = std::fs::read(p).ok()?;
-            let bytes = tamis::input::gunzip_if_needed(&raw, usize::MAX)
+            let bytes = tamis::input::decompress_if_needed(&raw, usize::MAX)
                 .ok()?
                 .into_owned();
             let name = p.to_string_lossy();

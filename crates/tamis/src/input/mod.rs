@@ -1,4 +1,4 @@
-//! Bytes to UTF-8 text: undo gzip, tell HTML from plain text, find the character encoding.
+//! Bytes to UTF-8 text: undo gzip or zstd, tell HTML from plain text, find the character encoding.
 
 mod encoding;
 pub mod mojibake;
@@ -32,13 +32,28 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// Gunzips `bytes` (all members) when they are gzipped, refusing to grow past `limit` bytes.
-pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
-    if !is_gzip(bytes) {
+/// True when the bytes start with a zstd frame's magic number.
+pub fn is_zstd(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+}
+
+/// Undoes gzip (all members) or zstd (all frames) when the bytes are so compressed, refusing to
+/// grow past `limit` bytes.
+pub fn decompress_if_needed(
+    bytes: &[u8],
+    limit: usize,
+) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
+    let decoder: Box<dyn Read + '_> = if is_gzip(bytes) {
+        Box::new(flate2::read::MultiGzDecoder::new(bytes))
+    } else if is_zstd(bytes) {
+        Box::new(
+            zstd::stream::read::Decoder::with_buffer(bytes)
+                .map_err(|e| Error::Decompress(e.to_string()))?,
+        )
+    } else {
         return Ok(std::borrow::Cow::Borrowed(bytes));
-    }
+    };
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
     decoder
         .take((limit as u64).saturating_add(1))
         .read_to_end(&mut out)
@@ -112,7 +127,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len()
 }
 
-/// Reads `bytes` as a page: gunzips, rejects binary, decodes to UTF-8, and says which kind it is.
+/// Reads `bytes` as a page: decompresses (gzip, zstd), rejects binary, decodes to UTF-8, and says which kind it is.
 pub fn prepare(
     bytes: &[u8],
     mode: InputMode,
@@ -122,7 +137,7 @@ pub fn prepare(
     if bytes.len() > limit {
         return Err(Error::TooLarge { limit });
     }
-    let bytes = gunzip_if_needed(bytes, limit)?;
+    let bytes = decompress_if_needed(bytes, limit)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
@@ -189,18 +204,32 @@ mod tests {
     }
 
     #[test]
+    fn zstd_is_undone_and_bounded() {
+        let bytes = zstd::stream::encode_all(&vec![b'a'; 10_000][..], 3).unwrap();
+        assert_eq!(decompress_if_needed(&bytes, 20_000).unwrap().len(), 10_000);
+        assert!(matches!(
+            decompress_if_needed(&bytes, 5_000),
+            Err(Error::TooLarge { .. })
+        ));
+        assert!(matches!(
+            decompress_if_needed(&bytes[..bytes.len() - 3], 20_000),
+            Err(Error::Decompress(_))
+        ));
+    }
+
+    #[test]
     fn gzip_is_undone_and_bounded() {
         use std::io::Write;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(&vec![b'a'; 10_000]).unwrap();
         let bytes = gz.finish().unwrap();
-        assert_eq!(gunzip_if_needed(&bytes, 20_000).unwrap().len(), 10_000);
+        assert_eq!(decompress_if_needed(&bytes, 20_000).unwrap().len(), 10_000);
         assert!(matches!(
-            gunzip_if_needed(&bytes, 5_000),
+            decompress_if_needed(&bytes, 5_000),
             Err(Error::TooLarge { .. })
         ));
         assert!(matches!(
-            gunzip_if_needed(&bytes[..20], 20_000),
+            decompress_if_needed(&bytes[..20], 20_000),
             Err(Error::Decompress(_))
         ));
     }
