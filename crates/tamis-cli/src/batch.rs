@@ -181,9 +181,14 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
         }
     }
     if let Some(path) = &args.stats {
-        let json = serde_json::to_string_pretty(&summary)?;
-        std::fs::write(path, json + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let json = serde_json::to_string_pretty(&summary)? + "\n";
+        if path.as_os_str() == "-" {
+            std::io::Write::write_all(&mut std::io::stdout().lock(), json.as_bytes())
+                .context("cannot write the stats to standard output")?;
+        } else {
+            std::fs::write(path, json)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
     }
     Ok(summary)
 }

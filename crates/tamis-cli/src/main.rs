@@ -71,7 +71,8 @@ pub struct ExtractArgs {
     #[arg(long, conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
 
-    /// Write a JSON report here at the end: items read, written, skipped by reason, time taken.
+    /// Write a JSON report here at the end: items read, written, skipped by reason, time taken
+    /// (`-`: standard output).
     #[arg(long)]
     pub stats: Option<PathBuf>,
 

@@ -52,6 +52,20 @@ fn a_dash_for_output_is_standard_output() {
         serde_json::from_slice(&out.stdout).expect("one JSON record on standard output");
     assert_eq!(record["title"], "A Quiet Town Wakes Up to a New Bridge");
     assert!(!dir.join("-").exists(), "no file named '-'");
+    // The same for the stats report.
+    let out_file = dir.join("out.jsonl");
+    let out = Command::new(env!("CARGO_BIN_EXE_tamis"))
+        .current_dir(&*dir)
+        .args(["extract", page.to_str().unwrap(), "-o"])
+        .arg(&out_file)
+        .args(["--stats", "-"])
+        .output()
+        .expect("tamis runs");
+    assert!(out.status.success());
+    let stats: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("the stats on standard output");
+    assert_eq!(stats["written"], 1);
+    assert!(!dir.join("-").exists(), "no file named '-'");
 }
 
 #[test]
