@@ -27,8 +27,8 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Inputs: .html/.htm/.txt files (optionally .gz or .zst), WARC/WET files, directories, or `-` for
-    /// standard input.
+    /// Inputs: .html/.htm/.txt files (optionally .gz or .zst), WARC/WET files, directories, or
+    /// `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 

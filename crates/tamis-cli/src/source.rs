@@ -22,7 +22,7 @@ pub enum Reason {
     TooLarge,
     /// Binary data, a corrupt compressed body or an unsupported content encoding.
     Undecodable,
-    /// A WARC record or gzip member that ends early, or a record header that is corrupt.
+    /// A WARC record, gzip member or zstd stream that ends early, or a corrupt record header.
     Truncated,
     /// The file could not be read.
     Unreadable,

@@ -1,11 +1,12 @@
 //! A streaming WARC reader: records one at a time from plain, gzipped-per-record (as Common Crawl
 //! writes them), whole-gzipped or zstd-compressed files (`.warc.zst`, with or without the
-//! dictionary frame the IIPC's zstd WARC convention puts first), never the whole file in memory; and the HTTP layer of
-//! `response` records undone (status, headers, chunked transfer, gzip or deflate content encoding).
+//! dictionary frame the IIPC's zstd WARC convention puts first), never the whole file in memory;
+//! and the HTTP layer of `response` records undone (status, headers, chunked transfer, gzip or
+//! deflate content encoding).
 //!
 //! Damage is reported, not fatal: a record whose header is broken is skipped up to the next
-//! `WARC/` line; a payload over the size limit is skipped without being held; a gzip member that
-//! ends early ends the file with a `Truncated` item, after every record before it.
+//! `WARC/` line; a payload over the size limit is skipped without being held; a gzip member or a
+//! zstd stream that ends early ends the file with a `Truncated` item, after every record before it.
 //!
 //! ```
 //! let warc = b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
@@ -34,7 +35,7 @@ pub enum WarcError {
         limit: usize,
         id: Option<String>,
     },
-    #[error("file ends in the middle of a record or gzip member: {0}")]
+    #[error("file ends in the middle of a record or compressed stream: {0}")]
     Truncated(String),
     #[error("read error: {0}")]
     Io(#[from] std::io::Error),

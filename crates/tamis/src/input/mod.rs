@@ -127,7 +127,8 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len()
 }
 
-/// Reads `bytes` as a page: decompresses (gzip, zstd), rejects binary, decodes to UTF-8, and says which kind it is.
+/// Reads `bytes` as a page: decompresses (gzip, zstd), rejects binary, decodes to UTF-8, and says
+/// which kind it is.
 pub fn prepare(
     bytes: &[u8],
     mode: InputMode,
