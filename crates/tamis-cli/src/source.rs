@@ -65,31 +65,8 @@ pub fn is_warc(input: &Input) -> bool {
     if name.contains(".warc") || name.contains(".wet") {
         return true;
     }
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = [0u8; 512];
-    let n = f.read(&mut head).unwrap_or(0);
-    let head = &head[..n];
-    if head.starts_with(b"WARC/") {
-        return true;
-    }
-    let mut out = [0u8; 8];
-    let got = if head.starts_with(&[0x1f, 0x8b]) {
-        flate2::read::GzDecoder::new(head)
-            .read(&mut out)
-            .unwrap_or(0)
-    } else if tamis::input::is_zstd(head) {
-        // A zstd block may be longer than the head: decode from the file.
-        std::fs::File::open(path)
-            .and_then(zstd::stream::read::Decoder::new)
-            .and_then(|mut dec| dec.read(&mut out))
-            .unwrap_or(0)
-    } else {
-        // The skippable frame that opens a `.warc.zst` file with a dictionary.
-        return head.starts_with(&[0x5d, 0x2a, 0x4d, 0x18]);
-    };
-    out[..got].starts_with(b"WARC/")
+    // Or by its first bytes, once decompressed as the WARC reader would.
+    std::fs::File::open(path).is_ok_and(tamis_warc::starts_as_warc)
 }
 
 /// Streams the items of all inputs, calling `emit` for each; stops early if `emit` says so.

@@ -170,6 +170,28 @@ fn zstd_stream<R: Read>(mut input: BufReader<R>) -> Result<ZstdStream<R>, WarcEr
     )?)
 }
 
+/// Whether `input` starts as a WARC file does once the compression [`Reader`] knows (gzip, zstd,
+/// with or without a dictionary) is undone: with a record's version line, `WARC/`.
+pub fn starts_as_warc<R: Read>(input: R) -> bool {
+    let mut input = BufReader::new(input);
+    let compression = match input.fill_buf() {
+        Ok(head) => Compression::of(head),
+        Err(_) => return false,
+    };
+    let mut head = Vec::with_capacity(5);
+    let read = match compression {
+        Compression::None => input.take(5).read_to_end(&mut head),
+        Compression::Gzip => flate2::bufread::GzDecoder::new(input)
+            .take(5)
+            .read_to_end(&mut head),
+        Compression::Zstd => match zstd_stream(input) {
+            Ok(stream) => stream.take(5).read_to_end(&mut head),
+            Err(_) => return false,
+        },
+    };
+    read.is_ok() && head == b"WARC/"
+}
+
 /// What an error in the middle of a compressed stream means: nothing after it can be read.
 fn broken_stream(e: WarcError) -> WarcError {
     match e {
@@ -530,6 +552,17 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.len(), 2);
+        // Each of them starts as a WARC file; a page, compressed or not, does not.
+        for data in [&per_record, &with_packed_dictionary, &gz(&a)] {
+            assert!(starts_as_warc(&data[..]));
+        }
+        for page in [
+            &b"<html><p>WARC/1.1</p>"[..],
+            &zst(b"<html>", &[]),
+            &gz(b"<html>"),
+        ] {
+            assert!(!starts_as_warc(page));
+        }
         // A dictionary frame claiming more than there is.
         let got = ids(&dictionary_frame(&dictionary)[..20], 1 << 20);
         assert!(
