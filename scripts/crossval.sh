@@ -21,10 +21,11 @@ trap restore EXIT
 commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- . || commit="$commit+changes"
 # One directory of links per fold and set, the pages of that fold only.
-python3 - "$data" "$out" <<'PY'
-import hashlib, json, os, shutil, sys
+.train/bin/python - "$data" "$out" <<'PY'
+import json, os, shutil, sys
+sys.path.insert(0, "scripts")
+from train_model import fold  # the folds the models are trained on, from one definition
 data, out = sys.argv[1], sys.argv[2]
-fold = lambda pid: hashlib.md5(pid.encode()).digest()[0] % 5
 def link(src, dst):
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     os.symlink(os.path.abspath(src), dst)
