@@ -24,7 +24,7 @@ git diff --quiet HEAD -- . || commit="$commit+changes"
 .train/bin/python - "$data" "$out" <<'PY'
 import json, os, shutil, sys
 sys.path.insert(0, "scripts")
-from train_model import fold  # the folds the models are trained on, from one definition
+from folds import fold  # the folds the models are trained on, from one definition
 data, out = sys.argv[1], sys.argv[2]
 def link(src, dst):
     os.makedirs(os.path.dirname(dst), exist_ok=True)

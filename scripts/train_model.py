@@ -19,11 +19,13 @@ With --text it trains text mode's line classifier (data/text-model.json) on the 
 twice: as it is, and without its blank lines (the way WET files write text), so that the paragraph
 features help where blank lines exist and are not relied on where they do not.
 """
-import argparse, hashlib, json, os, re, subprocess, sys
+import argparse, json, os, re, subprocess, sys
 from collections import Counter
 
 import lightgbm as lgb
 import numpy as np
+
+from folds import fold
 
 WORD = re.compile(r"\w+")
 
@@ -31,11 +33,6 @@ WORD = re.compile(r"\w+")
 # The fold never trained on. The shipped models hold out fold 0; scripts/crossval.sh trains with
 # each fold held out in turn (--held-out-fold) to score every dev page with a model that never saw it.
 HELD_OUT_FOLD = 0
-
-
-def fold(page_id):
-    """A page's fold, 0 to 4, by a hash of its id; fold HELD_OUT_FOLD (0 unless told) is held out."""
-    return hashlib.md5(page_id.encode()).digest()[0] % 5
 
 
 def held_out(page_id):
