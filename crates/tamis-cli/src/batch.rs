@@ -182,7 +182,7 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
     }
     if let Some(path) = &args.stats {
         let json = serde_json::to_string_pretty(&summary)? + "\n";
-        if path.as_os_str() == "-" {
+        if inputs::is_standard_stream(path) {
             std::io::Write::write_all(&mut std::io::stdout().lock(), json.as_bytes())
                 .context("cannot write the stats to standard output")?;
         } else {

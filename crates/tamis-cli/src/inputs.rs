@@ -66,13 +66,19 @@ fn is_page_file(path: &Path) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
+/// Whether a path of the command line is `-`: standard input where inputs are named, standard
+/// output where an output file is.
+pub fn is_standard_stream(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Expands the command line's paths. An entry of a directory that cannot be read (no permission, a
 /// dangling link) is kept as an input, so that reading it fails and the batch reports it; finding
 /// no input at all is an error.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
-        if path.as_os_str() == "-" {
+        if is_standard_stream(path) {
             out.push(Input::Stdin);
             continue;
         }

@@ -36,7 +36,7 @@ enum Writer {
 impl Sink {
     /// A sink writing to `path`, or to standard output when there is none or it is `-`.
     pub fn open(path: Option<&Path>, format: FormatArg) -> Result<Sink> {
-        let path = path.filter(|p| p.as_os_str() != "-");
+        let path = path.filter(|p| !crate::inputs::is_standard_stream(p));
         if matches!(format, FormatArg::Parquet) && path.is_none() {
             anyhow::bail!("--format parquet needs an output file (-o FILE.parquet)");
         }
