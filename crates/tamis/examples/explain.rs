@@ -4,6 +4,8 @@
 //!
 //!     cargo run --release --example explain -- PAGE.html[.gz]|PAGE.txt
 
+use std::io::{self, Write};
+
 use html5ever::local_name;
 use tamis::blocks::Label;
 use tamis::classify::text;
@@ -15,13 +17,24 @@ fn main() {
         eprintln!("usage: explain PAGE");
         std::process::exit(1);
     };
-    let bytes = std::fs::read(&path).expect("readable file");
-    let (page, kind) =
-        tamis::input::prepare(&bytes, tamis::InputMode::Auto, None, usize::MAX).expect("a page");
-    match kind {
-        InputKind::Html => explain_html(&page),
-        InputKind::Text => explain_text(&page),
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let (page, kind) = tamis::input::prepare(&bytes, tamis::InputMode::Auto, None, usize::MAX)
+        .unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let out = &mut io::stdout().lock();
+    let written = match kind {
+        InputKind::Html => explain_html(&page, out),
+        InputKind::Text => explain_text(&page, out),
+    };
+    // A reader that stops early (`| head`) closes the pipe: that ends the listing, quietly.
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e.to_string()),
+        _ => {}
     }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("explain: {message}");
+    std::process::exit(1);
 }
 
 /// The mark a label is shown with.
@@ -35,7 +48,7 @@ fn mark(label: Label) -> &'static str {
     }
 }
 
-fn explain_html(page: &str) {
+fn explain_html(page: &str, out: &mut impl Write) -> io::Result<()> {
     let dom = Dom::parse(page);
     let mut blocks = segment(&dom).blocks;
     let container = tamis::classify::html::main_container(&dom, &blocks);
@@ -43,38 +56,46 @@ fn explain_html(page: &str) {
     let probabilities = tamis::classify::html::probabilities(&dom, &blocks).unwrap_or_default();
     tamis::classify::html::classify(&dom, &mut blocks, declares_article);
     if container == tamis::html::dom::NONE {
-        println!("no blocks");
-        return;
+        return writeln!(out, "no blocks");
     }
     let c = dom.node(container);
-    println!(
+    writeln!(
+        out,
         "container: <{}> class={:?} id={:?}",
         c.tag(),
         c.attr(&local_name!("class")),
         c.attr(&local_name!("id"))
-    );
+    )?;
     for (i, b) in blocks.iter().enumerate() {
         let tag = dom.node(b.node).tag();
         let text: String = b.text.chars().take(90).collect();
         let p = probabilities.get(i).copied().unwrap_or(f32::NAN);
-        println!(
+        writeln!(
+            out,
             "{} {:>5} p={p:.2} ld={:.2} h={:02x} <{tag}> {}",
             mark(b.label),
             b.chars,
             b.link_density(),
             b.hints.0,
             text.replace('\n', " ")
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn explain_text(page: &str) {
+fn explain_text(page: &str, out: &mut impl Write) -> io::Result<()> {
     let mut blocks = tamis::text::segment(page);
     let probabilities = text::probabilities(&blocks).unwrap_or_default();
     text::classify(&mut blocks);
     for (i, b) in blocks.iter().enumerate() {
         let p = probabilities.get(i).copied().unwrap_or(f32::NAN);
         let line: String = b.text.chars().take(100).collect();
-        println!("{} {i:>4} {:>5} p={p:.2} {line}", mark(b.label), b.chars);
+        writeln!(
+            out,
+            "{} {i:>4} {:>5} p={p:.2} {line}",
+            mark(b.label),
+            b.chars
+        )?;
     }
+    Ok(())
 }
