@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use crate::classify::model::Model;
 use crate::classify::{features, scoring};
 use crate::html::dom::{Dom, NodeId, NONE};
+use html5ever::local_name;
 
 /// How far up the tree a block's weight is carried.
 const MAX_CLIMB: usize = 200;
@@ -123,6 +124,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         keep_prose_between_content(blocks);
         comments_stay_together(blocks);
     }
+    rows_follow_their_table(dom, blocks);
     super::drop_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
@@ -142,6 +144,82 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             }
         }
         i = j;
+    }
+}
+
+/// The `<table>` a table row belongs to (`tr`, in a `tbody`, `thead` or `tfoot` or not).
+fn table_of(dom: &Dom, row: NodeId) -> NodeId {
+    let mut node = row;
+    for _ in 0..3 {
+        node = dom.node(node).parent;
+        if node == NONE {
+            break;
+        }
+        if *dom.node(node).tag() == local_name!("table") {
+            return node;
+        }
+    }
+    NONE
+}
+
+/// The rows of a table follow it ([`super::table_is_content`]); cells under furniture or consent
+/// markup stay out.
+fn rows_follow_their_table(dom: &Dom, blocks: &mut [Block]) {
+    // Per table: its rows, and how many of them hold content.
+    struct Table {
+        id: NodeId,
+        rows: usize,
+        kept: usize,
+        last_row: NodeId,
+    }
+    let mut tables: Vec<Table> = Vec::new();
+    // Each block's table, as an index into `tables`.
+    let mut table_at: Vec<Option<usize>> = vec![None; blocks.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        if b.row == NONE {
+            continue;
+        }
+        let id = table_of(dom, b.row);
+        if id == NONE {
+            continue;
+        }
+        let at = match tables.iter().rposition(|t| t.id == id) {
+            Some(at) => at,
+            None => {
+                tables.push(Table {
+                    id,
+                    rows: 0,
+                    kept: 0,
+                    last_row: NONE,
+                });
+                tables.len() - 1
+            }
+        };
+        table_at[i] = Some(at);
+        let t = &mut tables[at];
+        if t.last_row != b.row {
+            t.last_row = b.row;
+            t.rows += 1;
+            // A row is kept when any of its cells is; its cells are consecutive blocks, looked at
+            // once, from its first.
+            let row_kept = blocks[i..]
+                .iter()
+                .take_while(|c| c.row == b.row)
+                .any(|c| c.label == Label::Content);
+            t.kept += usize::from(row_kept);
+        }
+    }
+    for (b, at) in blocks.iter_mut().zip(table_at) {
+        let Some(t) = at.map(|at| &tables[at]) else {
+            continue;
+        };
+        if super::table_is_content(t.rows, t.kept)
+            && b.label == Label::Boilerplate
+            && !b.hints.has(Hints::BOILER)
+            && !b.hints.has(Hints::CONSENT)
+        {
+            b.label = Label::Content;
+        }
     }
 }
 
@@ -335,6 +413,41 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_with_a_quarter_of_its_rows_kept_is_kept_whole() {
+        let row = |n: usize| {
+            format!(
+                "<tr><td>{n}</td><td>Driver {n}</td><td>{}</td></tr>",
+                90 - n
+            )
+        };
+        let table: String = (1..=8).map(row).collect();
+        let dom = Dom::parse(&format!(
+            "<body><table>{table}</table><table>{table}</table><table><tr><td>Menu</td></tr></table>"
+        ));
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        assert_eq!(blocks.len(), 8 * 3 * 2 + 1);
+        // The first table: two rows of eight kept by the classifier; the second: one.
+        for (i, b) in blocks.iter_mut().enumerate() {
+            let kept = matches!(i / 3, 0 | 5 | 10);
+            b.label = if kept {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
+        }
+        rows_follow_their_table(&dom, &mut blocks);
+        let kept = |range: std::ops::Range<usize>| {
+            blocks[range]
+                .iter()
+                .filter(|b| b.label == Label::Content)
+                .count()
+        };
+        assert_eq!(kept(0..24), 24, "two rows of eight: the whole table");
+        assert_eq!(kept(24..48), 3, "one row of eight: that row only");
+        assert_eq!(kept(48..49), 0, "a one-row table is left as it was");
+    }
 
     #[test]
     fn a_long_paragraph_between_content_is_kept() {
