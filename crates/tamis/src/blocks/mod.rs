@@ -91,6 +91,9 @@ pub struct Block {
     /// line between block elements and none between a block's lines (menu items, `<br>`), so the
     /// lines from one blank to the next are one paragraph of the page. Always false in HTML.
     pub opens_paragraph: bool,
+    /// Text: the line is a table's row as converters flatten one, its cells separated by tabs.
+    /// Always false in HTML, where each cell is a block of its own (see `row`).
+    pub table_row: bool,
 }
 
 impl Block {
@@ -114,6 +117,7 @@ impl Block {
             comment_at: NONE,
             content_at: NONE,
             opens_paragraph: false,
+            table_row: false,
         }
     }
 

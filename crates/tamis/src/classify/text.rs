@@ -54,6 +54,7 @@ pub fn classify(blocks: &mut [Block]) -> Found {
     let Some((weights, start, end)) = label_lines(blocks, &dates) else {
         return Found::default();
     };
+    rows_follow_their_table(blocks);
     if let Some(i) = text_title::choose(blocks, &weights, start, end, &dates) {
         blocks[i].label = Label::Title;
     }
@@ -66,6 +67,27 @@ pub fn classify(blocks: &mut [Block]) -> Found {
     // After the author and date are found: they read the body as the classifier left it.
     super::drop_repeats(blocks);
     found
+}
+
+/// The rows of a flattened table (a run of tab-separated lines) follow the table
+/// ([`super::table_is_content`]), as an HTML table's do; furniture phrases stay out.
+fn rows_follow_their_table(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let end = i + blocks[i..].iter().take_while(|b| b.table_row).count();
+        if end == i {
+            i += 1;
+            continue;
+        }
+        let rows = &mut blocks[i..end];
+        let kept = rows.iter().filter(|b| b.label == Label::Content).count();
+        if super::table_is_content(rows.len(), kept) {
+            for b in rows.iter_mut().filter(|b| !b.phrase && !goes_anyway(b)) {
+                b.label = Label::Content;
+            }
+        }
+        i = end;
+    }
 }
 
 /// The date each line of one page shows, found once per line when first asked for: the line
@@ -240,6 +262,32 @@ fn mark_bylines(blocks: &mut [Block], start: usize, end: usize) {
 mod tests {
     use super::*;
     use crate::text::segment;
+
+    #[test]
+    fn a_flattened_table_with_a_quarter_of_its_rows_kept_is_kept_whole() {
+        let mut page = String::from("Final standings after 36 races:\n");
+        for n in 1..=8 {
+            page += &format!("{n}\t\tDriver {n}\t\t{}\n", 5040 - n * 10);
+        }
+        page += "Facebook\tTwitter\tLinkedIn\n\nA closing line of the article.\n";
+        let mut blocks = segment(&page);
+        let rows: Vec<bool> = blocks.iter().map(|b| b.table_row).collect();
+        assert_eq!(rows, [[false].as_slice(), &[true; 9], &[false]].concat());
+        // The classifier kept the intro, three of the eight rows and the closing line.
+        for (i, b) in blocks.iter_mut().enumerate() {
+            b.label = if matches!(i, 0 | 2 | 5 | 7 | 10) {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
+        }
+        rows_follow_their_table(&mut blocks);
+        let kept: Vec<usize> = (0..blocks.len())
+            .filter(|&i| blocks[i].label == Label::Content)
+            .collect();
+        // Every row, not the share buttons written as a row.
+        assert_eq!(kept, [0, 1, 2, 3, 4, 5, 6, 7, 8, 10]);
+    }
 
     #[test]
     fn the_shipped_model_loads() {

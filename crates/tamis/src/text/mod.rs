@@ -26,6 +26,8 @@ pub fn segment(text: &str) -> Vec<Block> {
         };
         let mut block = Block::new(collapse(body), kind);
         block.opens_paragraph = after_blank;
+        block.table_row =
+            body.contains('\t') && body.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2;
         after_blank = false;
         blocks.push(block);
     }
