@@ -13,6 +13,7 @@ use crate::classify::model::Model;
 use crate::classify::{features, scoring};
 use crate::html::dom::{Dom, NodeId, NONE};
 use html5ever::local_name;
+use rustc_hash::FxHashMap;
 
 /// How far up the tree a block's weight is carried.
 const MAX_CLIMB: usize = 200;
@@ -167,12 +168,12 @@ fn table_of(dom: &Dom, row: NodeId) -> NodeId {
 fn rows_follow_their_table(dom: &Dom, blocks: &mut [Block]) {
     // Per table: its rows, and how many of them hold content.
     struct Table {
-        id: NodeId,
         rows: usize,
         kept: usize,
         last_row: NodeId,
     }
     let mut tables: Vec<Table> = Vec::new();
+    let mut index: FxHashMap<NodeId, usize> = FxHashMap::default();
     // Each block's table, as an index into `tables`.
     let mut table_at: Vec<Option<usize>> = vec![None; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
@@ -183,18 +184,14 @@ fn rows_follow_their_table(dom: &Dom, blocks: &mut [Block]) {
         if id == NONE {
             continue;
         }
-        let at = match tables.iter().rposition(|t| t.id == id) {
-            Some(at) => at,
-            None => {
-                tables.push(Table {
-                    id,
-                    rows: 0,
-                    kept: 0,
-                    last_row: NONE,
-                });
-                tables.len() - 1
-            }
-        };
+        let at = *index.entry(id).or_insert_with(|| {
+            tables.push(Table {
+                rows: 0,
+                kept: 0,
+                last_row: NONE,
+            });
+            tables.len() - 1
+        });
         table_at[i] = Some(at);
         let t = &mut tables[at];
         if t.last_row != b.row {

@@ -34,7 +34,6 @@ pub fn best_run(w: &[f32]) -> (usize, usize) {
     best_range
 }
 
-/// Quoted text at least this long (characters) that the page already showed is a repeat.
 /// Whether a table whose rows the classifier judged one by one is content throughout: at least
 /// [`TABLE_ROWS`] rows, a quarter of them kept. The rows of a standings or specification table (a
 /// rank, a name, a few figures) look alike to the classifier whether they are kept or not, so it
@@ -47,6 +46,7 @@ pub fn table_is_content(rows: usize, kept: usize) -> bool {
 /// Fewest rows of a table whose rows are decided together.
 const TABLE_ROWS: usize = 4;
 
+/// Quoted text at least this long (characters) that the page already showed is a repeat.
 const REPEAT_CHARS: u32 = 80;
 
 /// Content at least this long (characters) that the page shows exactly twice is shown once.
