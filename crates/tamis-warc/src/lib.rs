@@ -227,22 +227,16 @@ impl<R: Read> Reader<R> {
                         let member = self.member.take()?;
                         self.input = Some(member.into_inner().into_inner());
                     }
-                    Err(e @ (WarcError::TooLarge { .. } | WarcError::BadHeader(_))) => {
-                        return Some(Err(e))
-                    }
-                    Err(e) => {
-                        // A broken gzip stream cannot be followed further.
-                        self.done = true;
-                        return Some(Err(broken_stream(e)));
-                    }
+                    Err(e) => return Some(Err(self.record_error(e))),
                 }
             }
             let mut input = self.input.take()?;
             match input.fill_buf() {
                 Ok([]) => return None,
                 // A buffer may end between the two magic bytes (a member starting one byte before
-                // a 64 KiB boundary): judge by the bytes there are; the decoder checks the rest.
-                Ok(buf) if buf[0] != 0x1f || buf.get(1).is_some_and(|&b| b != 0x8b) => {
+                // a 64 KiB boundary): `Compression::of` judges by the bytes there are, and the
+                // decoder checks the rest.
+                Ok(buf) if Compression::of(buf) != Compression::Gzip => {
                     self.done = true;
                     return Some(Err(WarcError::Truncated(
                         "data after the last gzip member is not gzip".into(),
@@ -273,12 +267,19 @@ impl<R: Read> Reader<R> {
         }
         match read_record(self.zstd.as_mut()?, self.limit) {
             Ok(record) => record.map(Ok),
-            Err(e @ (WarcError::TooLarge { .. } | WarcError::BadHeader(_))) => Some(Err(e)),
-            Err(e) => {
-                self.done = true;
-                Some(Err(broken_stream(e)))
-            }
+            Err(e) => Some(Err(self.record_error(e))),
         }
+    }
+
+    /// An error reading a record from a compressed stream: a record too large or with a broken
+    /// header is skipped and reading goes on; any other error breaks the stream, which cannot be
+    /// followed further.
+    fn record_error(&mut self, e: WarcError) -> WarcError {
+        if matches!(e, WarcError::TooLarge { .. } | WarcError::BadHeader(_)) {
+            return e;
+        }
+        self.done = true;
+        broken_stream(e)
     }
 }
 

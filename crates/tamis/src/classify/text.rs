@@ -70,7 +70,8 @@ pub fn classify(blocks: &mut [Block]) -> Found {
 }
 
 /// The rows of a flattened table (a run of tab-separated lines) follow the table
-/// ([`super::table_is_content`]), as an HTML table's do; furniture phrases stay out.
+/// ([`super::table_is_content`]), as an HTML table's do; lines that go whatever the model says
+/// ([`goes_anyway`]: furniture phrases, share buttons) stay out.
 fn rows_follow_their_table(blocks: &mut [Block]) {
     let mut i = 0;
     while i < blocks.len() {
@@ -82,7 +83,7 @@ fn rows_follow_their_table(blocks: &mut [Block]) {
         let rows = &mut blocks[i..end];
         let kept = rows.iter().filter(|b| b.label == Label::Content).count();
         if super::table_is_content(rows.len(), kept) {
-            for b in rows.iter_mut().filter(|b| !b.phrase && !goes_anyway(b)) {
+            for b in rows.iter_mut().filter(|b| !goes_anyway(b)) {
                 b.label = Label::Content;
             }
         }
