@@ -68,9 +68,14 @@ impl Node {
     }
 
     /// The value of attribute `name` (an interned name: `&local_name!("class")`), if this is an
-    /// element that has it. Interned names compare as integers.
+    /// element that has it. Interned names compare as integers. Only the attributes of
+    /// [`super::prune::READ_ATTRIBUTES`] reach the tree: pruning cuts the others before parsing.
     #[inline]
     pub fn attr(&self, name: &LocalName) -> Option<&str> {
+        debug_assert!(
+            super::prune::READ_ATTRIBUTES.contains(&&**name),
+            "attribute {name} is cut before parsing: add it to READ_ATTRIBUTES"
+        );
         match &self.data {
             NodeData::Element { attrs } => attrs
                 .iter()

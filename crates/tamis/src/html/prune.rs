@@ -1,6 +1,6 @@
 //! Prunes what extraction never reads before the page reaches the parser: the content of
-//! `<script>`, `<style>` and inline `<svg>` elements, and the `data-*`, `srcset` and `sizes`
-//! attributes of every other start tag.
+//! `<script>`, `<style>` and inline `<svg>` elements, and every attribute of the other start tags
+//! that neither extraction nor the tree builder reads (see [`READ_ATTRIBUTES`]).
 //!
 //! Those elements' content is never text a reader sees (segmentation skips these elements), yet on web pages
 //! it is about half of the bytes: scripts a quarter, styles a tenth, and inline icons, whose path
@@ -128,13 +128,43 @@ impl<'a> Cuts<'a> {
     }
 }
 
-/// Attributes no part of extraction reads, yet long on modern pages: `data-*` (a tenth of the
-/// markup on WCXB pages), `srcset` and `sizes`. html5ever builds each attribute's name one character
-/// at a time and interns it; leaving these out saves about a sixth of the parse.
+/// The attributes extraction reads (see [`super::dom::Node::attr`]), and the few html5ever's tree
+/// builder looks at (`type` of an input, `color`, `face` and `size` of a font in foreign content,
+/// `encoding` of MathML's annotation-xml, `shadowrootmode` of a template, `charset` of a meta), so
+/// that the tree is the one the whole page gives. Every other attribute is cut before parsing:
+/// html5ever builds each attribute's name and value one character at a time and interns the name,
+/// and the attributes no part of extraction reads (`data-*`, `src`, `srcset`, `alt`, `aria-*`
+/// labels, `onclick`, `width`, …) are a large part of a modern page's markup.
+pub(crate) const READ_ATTRIBUTES: &[&str] = &[
+    "aria-hidden",
+    "charset",
+    "class",
+    "color",
+    "content",
+    "datetime",
+    "encoding",
+    "face",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "rel",
+    "role",
+    "shadowrootmode",
+    "size",
+    "style",
+    "type",
+    "xml:lang",
+];
+
 fn is_unread_attribute(name: &[u8]) -> bool {
-    (name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-"))
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
+    !READ_ATTRIBUTES
+        .iter()
+        .any(|read| name.eq_ignore_ascii_case(read.as_bytes()))
 }
 
 /// Walks the start tag whose name begins at `from` as the tokenizer does (names end at white space,
@@ -449,7 +479,7 @@ mod tests {
         let html = "<a href=#><svg class=i></a><ul><li>Menu</li></ul><main><h1>Title</h1></main>";
         assert_eq!(prune(html), html);
         // An HTML element inside an svg breaks out of it as well; `</svg>` later changes nothing.
-        let html = "<svg><path d=\"M0\"/><div>Text</div></svg>";
+        let html = "<svg><path class=\"p\"/><div>Text</div></svg>";
         assert_eq!(prune(html), html);
         // HTML inside a foreignObject, and an svg link, are the svg's own: cut.
         let html = "<svg><foreignObject><div>x</div></foreignObject><a href=#><text>y</text></a></svg><p>z</p>";
@@ -490,9 +520,10 @@ mod tests {
         assert_eq!(
             prune(
                 "<div class=\"a>b\" data-x='1 2' DATA-Y=z id=k><img srcset=\"a.jpg 1x\" sizes=9 src=a.jpg/>\
-                 <p data-n>t</p><b data-q=\"x>y\">u</b>"
+                 <p data-n>t</p><b data-q=\"x>y\">u</b><a HREF=\"/x\" onclick=\"go()\" Aria-Label=x>l</a>"
             ),
-            "<div class=\"a>b\"   id=k><img   src=a.jpg/><p >t</p><b >u</b>"
+            // An unquoted value runs to white space or `>`: `a.jpg/` is the value, not a self-closing mark.
+            "<div class=\"a>b\"   id=k><img   ><p >t</p><b >u</b><a HREF=\"/x\"  >l</a>"
         );
         // Text that only looks like markup, and a tag cut short by the end of the page, stay.
         assert_eq!(prune("a < b data-x=1 > c"), "a < b data-x=1 > c");
