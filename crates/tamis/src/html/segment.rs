@@ -459,16 +459,17 @@ impl Walker {
         if ctx.pre {
             self.buf.push_str(text);
         } else {
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    self.pending_space = true;
-                } else {
-                    if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
-                        self.buf.push(' ');
-                    }
-                    self.pending_space = false;
-                    self.buf.push(c);
+            // Runs of white space fold into one space, kept only between words of one line.
+            for (k, word) in text.split(char::is_whitespace).enumerate() {
+                self.pending_space |= k > 0;
+                if word.is_empty() {
+                    continue;
                 }
+                if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                    self.buf.push(' ');
+                }
+                self.pending_space = false;
+                self.buf.push_str(word);
             }
         }
         if ctx.hints & Hints::LINK != 0 {

@@ -474,10 +474,19 @@ fn parts(name: &str) -> Vec<(usize, usize)> {
 
 /// The form in which two names count as the same: lower case, white space folded.
 pub fn key(t: &str) -> String {
-    t.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Word by word, as lower-casing depends on where a letter stands in its word (Σ).
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Letters and digits only, lower-cased: "Gym Provisions" and "gymprovisions" meet there.
