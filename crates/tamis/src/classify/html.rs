@@ -126,6 +126,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         comments_stay_together(blocks);
     }
     rows_follow_their_table(dom, blocks);
+    related_headings_take_their_section(dom, blocks);
     super::drop_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
@@ -143,6 +144,54 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
                     }
                 }
             }
+        }
+        i = j;
+    }
+}
+
+/// Whether the heading element `id` names a section of links to other pages by its class
+/// ("relatedpoststitle", "related-content__heading"). Ids are left out: a heading's id is often
+/// its own text made a slug ("how-have-related-deaths-changed").
+fn is_related_heading(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id).attr(&local_name!("class")).is_some_and(|v| {
+        v.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part.len() >= 7 && part[..7].eq_ignore_ascii_case("related"))
+    })
+}
+
+/// Whether `id` is `ancestor` or below it.
+fn is_within(dom: &Dom, mut id: NodeId, ancestor: NodeId) -> bool {
+    for _ in 0..=crate::html::dom::MAX_DEPTH {
+        if id == ancestor {
+            return true;
+        }
+        if id == NONE {
+            return false;
+        }
+        id = dom.node(id).parent;
+    }
+    false
+}
+
+/// A heading that names a related-posts section ([`is_related_heading`]) and what follows it in its
+/// parent element are furniture: the section's teasers, not the page's content, however much they
+/// read like it (whole posts printed under "You may also like").
+fn related_headings_take_their_section(dom: &Dom, blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if !matches!(b.kind, Kind::Heading(_)) || b.node == NONE || !is_related_heading(dom, b.node)
+        {
+            i += 1;
+            continue;
+        }
+        let parent = dom.node(b.node).parent;
+        let mut j = i;
+        while j < blocks.len() && blocks[j].node != NONE && is_within(dom, blocks[j].node, parent) {
+            if blocks[j].label == Label::Content {
+                blocks[j].label = Label::Boilerplate;
+            }
+            j += 1;
         }
         i = j;
     }
@@ -410,6 +459,44 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_related_posts_heading_takes_the_rest_of_its_parent() {
+        let post =
+            "<p>A whole post printed as a teaser, sentences and all, long enough to read.</p>";
+        let dom = Dom::parse(&format!(
+            "<body><article><h1>Title</h1>{post}</article>\
+             <section><p>Before the heading.</p><h3 class=\"relatedpoststitle\">You may also like</h3>\
+             <article>{post}</article><article>{post}</article></section>\
+             <div><h2 id=\"related-deaths\">Related deaths</h2>{post}</div><p>After.</p>"
+        ));
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        for b in blocks.iter_mut() {
+            b.label = Label::Content;
+        }
+        related_headings_take_their_section(&dom, &mut blocks);
+        let labels: Vec<(&str, Label)> = blocks
+            .iter()
+            .map(|b| (&b.text[..6.min(b.text.len())], b.label))
+            .collect();
+        use Label::{Boilerplate as B, Content as C};
+        assert_eq!(
+            labels,
+            [
+                ("Title", C),
+                ("A whol", C),
+                // Above the heading in its parent: not its section.
+                ("Before", C),
+                ("You ma", B),
+                ("A whol", B),
+                ("A whol", B),
+                // An id made of the heading's own words says nothing.
+                ("Relate", C),
+                ("A whol", C),
+                ("After.", C),
+            ]
+        );
+    }
 
     #[test]
     fn a_table_with_a_quarter_of_its_rows_kept_is_kept_whole() {
