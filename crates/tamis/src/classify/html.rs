@@ -159,20 +159,6 @@ fn is_related_heading(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
-/// Whether `id` is `ancestor` or below it.
-fn is_within(dom: &Dom, mut id: NodeId, ancestor: NodeId) -> bool {
-    for _ in 0..=crate::html::dom::MAX_DEPTH {
-        if id == ancestor {
-            return true;
-        }
-        if id == NONE {
-            return false;
-        }
-        id = dom.node(id).parent;
-    }
-    false
-}
-
 /// A heading that names a related-posts section ([`is_related_heading`]) and what follows it in its
 /// parent element are furniture: the section's teasers, not the page's content, however much they
 /// read like it (whole posts printed under "You may also like").
@@ -187,7 +173,7 @@ fn related_headings_take_their_section(dom: &Dom, blocks: &mut [Block]) {
         }
         let parent = dom.node(b.node).parent;
         let mut j = i;
-        while j < blocks.len() && blocks[j].node != NONE && is_within(dom, blocks[j].node, parent) {
+        while j < blocks.len() && blocks[j].node != NONE && dom.is_within(blocks[j].node, parent) {
             if blocks[j].label == Label::Content {
                 blocks[j].label = Label::Boilerplate;
             }
