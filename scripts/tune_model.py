@@ -54,6 +54,8 @@ def main():
     ap.add_argument("--rate", nargs="+", type=float, default=None, help="default 0.08, 0.15 with --text")
     ap.add_argument("--feature-fraction", nargs="+", type=float, default=[0.8])
     ap.add_argument("--l2", nargs="+", type=float, default=[1.0])
+    ap.add_argument("--article-weight", nargs="+", type=float, default=None,
+                    help="weight of ScrapingHub's pages against a WCXB page's (default 3 with --text, 1 without)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--held-out-fold", type=int, default=0, choices=range(5),
                     help="the fold (0-4) never touched, as train_model.py's; the shipped models hold out fold 0")
@@ -61,9 +63,13 @@ def main():
     train_model.HELD_OUT_FOLD = args.held_out_fold
     trees = args.trees or [70 if args.text else 150]
     rates = args.rate or [0.15 if args.text else 0.08]
-    X, y, w, page_of, pages = training_rows(args.data, args.features, args.text, 3.0 if args.text else 1.0)
-    for leaves, min_leaf, n_trees, rate, ff, l2 in itertools.product(
-            args.leaves, args.min_leaf, trees, rates, args.feature_fraction, args.l2):
+    weights = args.article_weight or [3.0 if args.text else 1.0]
+    rows = {}
+    for aw, leaves, min_leaf, n_trees, rate, ff, l2 in itertools.product(
+            weights, args.leaves, args.min_leaf, trees, rates, args.feature_fraction, args.l2):
+        if aw not in rows:
+            rows[aw] = training_rows(args.data, args.features, args.text, aw)
+        X, y, w, page_of, pages = rows[aw]
         start = time.time()
         params = lgb_params(leaves, rate, args.seed, min_leaf, ff, l2)
         prob = oof_probabilities(X, y, w, page_of, params, n_trees)
@@ -73,7 +79,7 @@ def main():
             else:
                 threshold, article_threshold = html_thresholds(prob, pages)
         scores = mean_f1_by_set(prob, pages, threshold, article_threshold)
-        print(f"leaves {leaves} min_leaf {min_leaf} trees {n_trees} rate {rate} feature_fraction {ff} l2 {l2}: "
+        print(f"article weight {aw} leaves {leaves} min_leaf {min_leaf} trees {n_trees} rate {rate} feature_fraction {ff} l2 {l2}: "
               + ", ".join(f"{name} {f:.4f}" for name, f in scores.items())
               + f", mean {np.mean(list(scores.values())):.4f} (thresholds {threshold}"
               + (f", articles {article_threshold}" if article_threshold is not None else "")
