@@ -127,6 +127,9 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     }
     rows_follow_their_table(dom, blocks);
     related_headings_take_their_section(dom, blocks);
+    if declares_article {
+        teaser_stamps_go(blocks);
+    }
     super::drop_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;
@@ -180,6 +183,23 @@ fn related_headings_take_their_section(dom: &Dom, blocks: &mut [Block]) {
             j += 1;
         }
         i = j;
+    }
+}
+
+/// A list item that is a link holding a date alone ("11/20/2019 01:14 PM") or a byline alone
+/// ("By Staff") stamps another page's teaser, not this page's text.
+fn teaser_stamps_go(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        if b.label != Label::Content || b.kind != Kind::ListItem || b.link_chars < b.chars {
+            continue;
+        }
+        let text = b.text.trim();
+        let bare_date = text.len() <= 32
+            && text.split_whitespace().count() <= 4
+            && crate::meta::date::find_date(text).is_some();
+        if bare_date || crate::classify::phrases::byline_name(text).is_some() {
+            b.label = Label::Boilerplate;
+        }
     }
 }
 
@@ -482,6 +502,25 @@ mod tests {
                 ("After.", C),
             ]
         );
+    }
+
+    #[test]
+    fn linked_dates_and_bylines_in_list_items_are_teaser_stamps() {
+        let dom = Dom::parse(
+            "<body><p>By Jane Doe, on 11/20/2019, the council met.</p><ul>\
+             <li><a href=/a>11/20/2019 01:14 PM</a></li><li><a href=/b>By Jane Doe</a></li>\
+             <li>11/20/2019 01:14 PM</li><li><a href=/c>Council meets on 11/20/2019 to vote</a></li></ul>",
+        );
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        for b in blocks.iter_mut() {
+            b.label = Label::Content;
+        }
+        teaser_stamps_go(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        use Label::{Boilerplate as B, Content as C};
+        // Not a list item; a link holding a date alone; one holding a byline alone; a date that
+        // is no link; a link that says more than a date.
+        assert_eq!(labels, [C, B, B, C, C]);
     }
 
     #[test]
