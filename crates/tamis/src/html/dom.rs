@@ -94,13 +94,6 @@ impl Node {
             || (self.attr(&local_name!("aria-hidden")) == Some("true")
                 && *self.tag() != local_name!("main"))
     }
-
-    pub fn attrs(&self) -> &[(LocalName, StrTendril)] {
-        match &self.data {
-            NodeData::Element { attrs } => attrs,
-            _ => &[],
-        }
-    }
 }
 
 /// A parsed HTML document.
