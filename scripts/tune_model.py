@@ -63,13 +63,13 @@ def main():
     train_model.HELD_OUT_FOLD = args.held_out_fold
     trees = args.trees or [70 if args.text else 150]
     rates = args.rate or [0.15 if args.text else 0.08]
-    weights = args.article_weight or [3.0 if args.text else 1.0]
-    rows = {}
+    weights = args.article_weight or [train_model.default_article_weight(args.text)]
+    rows_of = None  # (weight, its training rows): the weight varies slowest, so one set is held at a time
     for aw, leaves, min_leaf, n_trees, rate, ff, l2 in itertools.product(
             weights, args.leaves, args.min_leaf, trees, rates, args.feature_fraction, args.l2):
-        if aw not in rows:
-            rows[aw] = training_rows(args.data, args.features, args.text, aw)
-        X, y, w, page_of, pages = rows[aw]
+        if rows_of is None or rows_of[0] != aw:
+            rows_of = (aw, training_rows(args.data, args.features, args.text, aw))
+        X, y, w, page_of, pages = rows_of[1]
         start = time.time()
         params = lgb_params(leaves, rate, args.seed, min_leaf, ff, l2)
         prob = oof_probabilities(X, y, w, page_of, params, n_trees)
