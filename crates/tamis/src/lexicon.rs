@@ -52,10 +52,6 @@ pub const BOILER_TOKENS: &[&str] = &[
     "recommend*",
     "popular",
     "trending",
-    // A ticker of headlines over the page ("Breaking News: …"), whole names only: a story's own
-    // container may be called "article-inner-content-breaking-news".
-    "ticker",
-    "breaking-news",
     "newsletter*",
     "subscribe*",
     "subscription",
@@ -333,10 +329,6 @@ mod tests {
         assert_eq!(m.hint("content"), Hints::CONTENT);
         assert_eq!(m.hint("contentious"), Hints::CONTENT);
         assert_eq!(m.hint("nothing"), 0);
-        // A news ticker is furniture; "breaking" alone, part of a story's own class, is not.
-        assert_eq!(m.hint("breaking-news"), Hints::BOILER);
-        assert_eq!(m.hint("ticker"), Hints::BOILER);
-        assert_eq!(m.hint("breaking"), 0);
     }
 
     #[test]
