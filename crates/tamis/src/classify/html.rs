@@ -121,6 +121,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             b.label = label(dom, b, container);
         }
     }
+    prose_outweighs_kept_links(blocks);
     if declares_article {
         keep_prose_between_content(blocks);
         comments_stay_together(blocks);
@@ -393,6 +394,31 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
     }
 }
 
+/// When what the classifier kept is mostly link text and long paragraphs of sentences it left out
+/// outweigh it, the page is read wrong (a story in a bare `<div>` beside an archive of links): the
+/// paragraphs are the content, the links go.
+fn prose_outweighs_kept_links(blocks: &mut [Block]) {
+    let (mut kept, mut kept_links, mut prose) = (0u32, 0u32, 0u32);
+    for b in blocks.iter() {
+        if b.label == Label::Content {
+            kept += b.chars;
+            kept_links += b.link_chars;
+        } else if is_missed_prose(b) {
+            prose += b.chars;
+        }
+    }
+    if kept_links * 2 <= kept || prose < 3 * kept {
+        return;
+    }
+    for b in blocks.iter_mut() {
+        if is_missed_prose(b) {
+            b.label = Label::Content;
+        } else if b.label == Label::Content && b.link_density() > 0.5 {
+            b.label = Label::Boilerplate;
+        }
+    }
+}
+
 /// A long paragraph of sentences the classifier left out, outside furniture, comments and forms.
 fn is_missed_prose(b: &Block) -> bool {
     b.label == Label::Boilerplate
@@ -401,6 +427,7 @@ fn is_missed_prose(b: &Block) -> bool {
         && b.comment_at == NONE
         && b.boiler_at == NONE
         && !b.hints.has(Hints::FORM)
+        && !b.hints.has(Hints::CONSENT)
         && b.link_density() < 0.2
         && b.ends_sentence()
 }
@@ -595,6 +622,53 @@ mod tests {
                 Label::Boilerplate
             ]
         );
+    }
+
+    #[test]
+    fn prose_outweighing_kept_links_replaces_them() {
+        let story = "The home care service of the Amizade district found two of its five cars \
+            broken into this morning. The vehicles had lost their batteries and bore marks of \
+            damage. A police report was filed and officers came to inspect the cars. Patients \
+            booked for this morning are being given new appointments, and the health department \
+            expects the service to be back to normal this afternoon, once the cars are repaired. \
+            The district has asked for cameras in the yard where the cars are parked at night.";
+        let block = |text: &str, label: Label, linked: bool| {
+            let mut b = Block::new(text.to_string(), Kind::Paragraph);
+            b.label = label;
+            if linked {
+                b.link_chars = b.chars;
+            }
+            b
+        };
+        let page = |story_label: Label| {
+            vec![
+                block("Administration", Label::Content, true),
+                block("Infrastructure", Label::Content, true),
+                block("Environment", Label::Content, true),
+                block(story, story_label, false),
+                block("Back", Label::Boilerplate, true),
+            ]
+        };
+        let labels = |blocks: &[Block]| blocks.iter().map(|b| b.label).collect::<Vec<_>>();
+        let mut blocks = page(Label::Boilerplate);
+        prose_outweighs_kept_links(&mut blocks);
+        assert_eq!(
+            labels(&blocks),
+            [
+                Label::Boilerplate,
+                Label::Boilerplate,
+                Label::Boilerplate,
+                Label::Content,
+                Label::Boilerplate
+            ]
+        );
+        // A listing whose linked items are most of what was kept, beside a short introduction,
+        // stays as the classifier read it.
+        let mut blocks = page(Label::Boilerplate);
+        blocks[3] = block("Our recipes for every dish.", Label::Boilerplate, false);
+        let before = labels(&blocks);
+        prose_outweighs_kept_links(&mut blocks);
+        assert_eq!(labels(&blocks), before);
     }
 
     #[test]
