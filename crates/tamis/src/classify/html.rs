@@ -394,9 +394,9 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
     }
 }
 
-/// When what the classifier kept is mostly link text and long paragraphs of sentences it left out
-/// outweigh it, the page is read wrong (a story in a bare `<div>` beside an archive of links): the
-/// paragraphs are the content, the links go.
+/// When what the classifier kept is nothing, or mostly link text, and long paragraphs of sentences
+/// it left out weigh three times as much, the page is read wrong (a story in a bare `<div>` beside
+/// an archive of links): the paragraphs are the content, the links go.
 fn prose_outweighs_kept_links(blocks: &mut [Block]) {
     let (mut kept, mut kept_links, mut prose) = (0u32, 0u32, 0u32);
     for b in blocks.iter() {
@@ -407,7 +407,7 @@ fn prose_outweighs_kept_links(blocks: &mut [Block]) {
             prose += b.chars;
         }
     }
-    if kept_links * 2 <= kept || prose < 3 * kept {
+    if prose == 0 || (kept > 0 && kept_links * 2 <= kept) || prose < 3 * kept {
         return;
     }
     for b in blocks.iter_mut() {
@@ -662,6 +662,13 @@ mod tests {
                 Label::Boilerplate
             ]
         );
+        // Nothing kept at all: the story is still the content.
+        let mut blocks = page(Label::Boilerplate);
+        for b in &mut blocks {
+            b.label = Label::Boilerplate;
+        }
+        prose_outweighs_kept_links(&mut blocks);
+        assert_eq!(labels(&blocks)[3], Label::Content);
         // A listing whose linked items are most of what was kept, beside a short introduction,
         // stays as the classifier read it.
         let mut blocks = page(Label::Boilerplate);
