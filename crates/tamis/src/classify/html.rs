@@ -130,6 +130,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     related_headings_take_their_section(dom, blocks);
     if declares_article {
         teaser_stamps_go(blocks);
+        teaser_articles_go(dom, blocks);
     }
     super::drop_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
@@ -199,6 +200,68 @@ fn teaser_stamps_go(blocks: &mut [Block]) {
             && text.split_whitespace().count() <= 4
             && crate::meta::date::find_date(text).is_some();
         if bare_date || crate::classify::phrases::byline_name(text).is_some() {
+            b.label = Label::Boilerplate;
+        }
+    }
+}
+
+/// How far up an `<article>` element is looked for above a block.
+const ARTICLE_CLIMB: usize = 40;
+
+/// The nearest `<article>` element at or above `node`, or [`NONE`].
+fn enclosing_article(dom: &Dom, mut node: NodeId) -> NodeId {
+    for _ in 0..ARTICLE_CLIMB {
+        if node == NONE || *dom.node(node).tag() == local_name!("article") {
+            return node;
+        }
+        node = dom.node(node).parent;
+    }
+    NONE
+}
+
+/// On an article, when the text kept stands in several `<article>` elements, the one holding the
+/// most is the story; those outside it that hold less than a fifth of it and are headed by a
+/// linked headline are other stories' teasers ("more stories" as a grid of `<article>` cards, each
+/// a kicker, a headline linking to the story and a line of it). Replies in `<article>` elements,
+/// unlinked, stay.
+fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
+    // Per article element: the characters kept in it, and whether a linked headline heads it.
+    let mut articles: FxHashMap<NodeId, (u32, bool)> = FxHashMap::default();
+    let at: Vec<NodeId> = blocks
+        .iter()
+        .map(|b| {
+            let content = b.label == Label::Content;
+            let headline = matches!(b.kind, Kind::Heading(_)) && b.link_density() >= 0.5;
+            if b.node == NONE || !(content || headline) {
+                return NONE;
+            }
+            let a = enclosing_article(dom, b.node);
+            if a != NONE {
+                let entry = articles.entry(a).or_default();
+                if content {
+                    entry.0 += b.chars;
+                }
+                entry.1 |= headline;
+            }
+            a
+        })
+        .collect();
+    if articles.len() < 3 {
+        return;
+    }
+    let Some((&main, &(main_chars, _))) = articles
+        .iter()
+        .max_by_key(|&(&a, &(c, _))| (c, std::cmp::Reverse(a)))
+    else {
+        return;
+    };
+    for (b, &a) in blocks.iter_mut().zip(&at) {
+        if a == NONE || a == main || b.label != Label::Content {
+            continue;
+        }
+        let (chars, headline) = articles[&a];
+        if headline && chars * 5 < main_chars && !dom.is_within(a, main) && !dom.is_within(main, a)
+        {
             b.label = Label::Boilerplate;
         }
     }
@@ -529,6 +592,42 @@ mod tests {
                 ("After.", C),
             ]
         );
+    }
+
+    #[test]
+    fn small_articles_under_linked_headlines_beside_the_story_are_teasers() {
+        let story = "<p>The story itself, told over several paragraphs of sentences.</p>".repeat(8);
+        let card = |n: u32| {
+            format!(
+                "<article><div>KICKER {n}</div><h2><a href=\"/s{n}\">Another story {n}</a></h2>\
+                 <p>A line of that story.</p></article>"
+            )
+        };
+        let reply = |n: u32| format!("<article><p>Reply {n}: I agree with this.</p></article>");
+        let page = |others: String| {
+            let dom = Dom::parse(&format!(
+                "<body><article><h1>Title</h1>{story}</article>{others}</body>"
+            ));
+            let mut blocks = crate::html::segment::segment(&dom).blocks;
+            for b in blocks.iter_mut() {
+                b.label = Label::Content;
+            }
+            teaser_articles_go(&dom, &mut blocks);
+            blocks
+                .iter()
+                .filter(|b| b.label == Label::Content)
+                .map(|b| b.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let kept = page(format!("{}{}{}", card(1), card(2), card(3)));
+        assert_eq!(
+            kept.len(),
+            9,
+            "the title and the story's paragraphs: {kept:?}"
+        );
+        // Short articles without a linked headline (replies, say) stay.
+        let kept = page(format!("{}{}{}", reply(1), reply(2), reply(3)));
+        assert_eq!(kept.len(), 12, "{kept:?}");
     }
 
     #[test]
