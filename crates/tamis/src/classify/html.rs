@@ -457,9 +457,10 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
     }
 }
 
-/// When what the classifier kept is nothing, or mostly link text, and long paragraphs of sentences
-/// it left out weigh three times as much, the page is read wrong (a story in a bare `<div>` beside
-/// an archive of links): the paragraphs are the content, the links go.
+/// When what the classifier kept is less than a paragraph ([`PROSE_CHARS`]), or mostly link text,
+/// and long paragraphs of sentences it left out weigh three times as much, the page is read wrong
+/// (a story in a bare `<div>` beside an archive of links, of which only the headline or the menu
+/// was kept): the paragraphs are the content, the links go.
 fn prose_outweighs_kept_links(blocks: &mut [Block]) {
     let (mut kept, mut kept_links, mut prose) = (0u32, 0u32, 0u32);
     for b in blocks.iter() {
@@ -470,7 +471,7 @@ fn prose_outweighs_kept_links(blocks: &mut [Block]) {
             prose += b.chars;
         }
     }
-    if prose == 0 || (kept > 0 && kept_links * 2 <= kept) || prose < 3 * kept {
+    if prose == 0 || (kept >= PROSE_CHARS && kept_links * 2 <= kept) || prose < 3 * kept {
         return;
     }
     for b in blocks.iter_mut() {
