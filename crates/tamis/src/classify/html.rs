@@ -255,6 +255,15 @@ fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
     else {
         return;
     };
+    // A listing of stories, each its own element, has no story that holds most of the page.
+    let kept: u32 = blocks
+        .iter()
+        .filter(|b| b.label == Label::Content)
+        .map(|b| b.chars)
+        .sum();
+    if main_chars * 2 < kept {
+        return;
+    }
     for (b, &a) in blocks.iter_mut().zip(&at) {
         if a == NONE || a == main || b.label != Label::Content {
             continue;
@@ -605,20 +614,23 @@ mod tests {
             )
         };
         let reply = |n: u32| format!("<article><p>Reply {n}: I agree with this.</p></article>");
-        let page = |others: String| {
-            let dom = Dom::parse(&format!(
-                "<body><article><h1>Title</h1>{story}</article>{others}</body>"
-            ));
-            let mut blocks = crate::html::segment::segment(&dom).blocks;
+        let labelled = |dom: &Dom| {
+            let mut blocks = crate::html::segment::segment(dom).blocks;
             for b in blocks.iter_mut() {
                 b.label = Label::Content;
             }
-            teaser_articles_go(&dom, &mut blocks);
+            teaser_articles_go(dom, &mut blocks);
             blocks
                 .iter()
                 .filter(|b| b.label == Label::Content)
                 .map(|b| b.text.clone())
                 .collect::<Vec<_>>()
+        };
+        let page = |others: String| {
+            let dom = Dom::parse(&format!(
+                "<body><article><h1>Title</h1>{story}</article>{others}</body>"
+            ));
+            labelled(&dom)
         };
         let kept = page(format!("{}{}{}", card(1), card(2), card(3)));
         assert_eq!(
@@ -629,6 +641,13 @@ mod tests {
         // Short articles without a linked headline (replies, say) stay.
         let kept = page(format!("{}{}{}", reply(1), reply(2), reply(3)));
         assert_eq!(kept.len(), 12, "{kept:?}");
+        // A listing of cards, one longer than the others but not most of the page, stays whole.
+        let cards: String = (1..=12).map(card).collect();
+        let lead = "Its opening, at some length, as listings print it for the lead. ".repeat(5);
+        let dom = Dom::parse(&format!(
+            "<body><article><h1>Top story</h1><p>{lead}</p></article>{cards}</body>"
+        ));
+        assert_eq!(labelled(&dom).len(), 2 + 12 * 3);
     }
 
     #[test]
