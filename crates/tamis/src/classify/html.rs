@@ -189,10 +189,18 @@ fn related_headings_take_their_section(dom: &Dom, blocks: &mut [Block]) {
 }
 
 /// A list item that is a link holding a date alone ("11/20/2019 01:14 PM") or a byline alone
-/// ("By Staff") stamps another page's teaser, not this page's text.
+/// ("By Staff") stamps another page's teaser, not this page's text; one that holds a link and ends
+/// in an excerpt cut short ("… may soon...") is that teaser whole.
 fn teaser_stamps_go(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
-        if b.label != Label::Content || b.kind != Kind::ListItem || b.link_chars < b.chars {
+        if b.label != Label::Content || b.kind != Kind::ListItem {
+            continue;
+        }
+        if b.link_chars > 0 && is_cut_excerpt(&b.text) {
+            b.label = Label::Boilerplate;
+            continue;
+        }
+        if b.link_chars < b.chars {
             continue;
         }
         let text = b.text.trim();
@@ -203,6 +211,13 @@ fn teaser_stamps_go(blocks: &mut [Block]) {
             b.label = Label::Boilerplate;
         }
     }
+}
+
+/// Whether a text ends cut short by an ellipsis ("… may soon...", "…the council said…"): an
+/// excerpt of another page.
+fn is_cut_excerpt(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("...") || text.ends_with('…')
 }
 
 /// How far up an `<article>` element is looked for above a block.
@@ -666,6 +681,27 @@ mod tests {
         use Label::{Boilerplate as B, Content as C};
         // Not a list item; a link holding a date alone; one holding a byline alone; a date that
         // is no link; a link that says more than a date.
+        assert_eq!(labels, [C, B, B, C, C]);
+    }
+
+    #[test]
+    fn list_items_of_a_linked_headline_and_a_cut_excerpt_are_teasers() {
+        let dom = Dom::parse(
+            "<body><p>The story, which ends as stories do...</p><ul>\
+             <li><a href=/a>Council votes</a> <span>NEW YORK: The council voted on a plan that may soon...</span></li>\
+             <li><a href=/b>Schools open</a> <span>All schools opened on Monday, the ministry said…</span></li>\
+             <li>A point of the story, wondering aloud...</li>\
+             <li><a href=/c>Council votes</a> <span>The council voted on the plan.</span></li></ul>",
+        );
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        for b in blocks.iter_mut() {
+            b.label = Label::Content;
+        }
+        teaser_stamps_go(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        use Label::{Boilerplate as B, Content as C};
+        // Not a list item; two linked headlines with cut excerpts; a list item without a link; an
+        // excerpt that ends its sentence.
         assert_eq!(labels, [C, B, B, C, C]);
     }
 
