@@ -127,6 +127,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         comments_stay_together(blocks);
     }
     rows_follow_their_table(dom, blocks);
+    dialogs_go(dom, blocks);
     related_headings_take_their_section(dom, blocks);
     if declares_article {
         teaser_stamps_go(blocks);
@@ -151,6 +152,42 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
             }
         }
         i = j;
+    }
+}
+
+/// How far up a modal dialog is looked for above a block.
+const DIALOG_CLIMB: usize = 40;
+
+/// A modal dialog by its markup (`aria-modal="true"`, `role="dialog"` or `"alertdialog"`).
+fn is_modal_dialog(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    node.attr(&local_name!("aria-modal"))
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || node.attr(&local_name!("role")).is_some_and(|r| {
+            let r = r.trim();
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        })
+}
+
+/// What stands in a modal dialog is a window over the page (a privacy policy, a size guide, a
+/// sign-up form), not the page's content, however much it reads like it: a dialog's whole policy,
+/// in sentences, was kept on a product page.
+fn dialogs_go(dom: &Dom, blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        if b.label != Label::Content || b.node == NONE {
+            continue;
+        }
+        let mut node = b.node;
+        for _ in 0..DIALOG_CLIMB {
+            if node == NONE {
+                break;
+            }
+            if is_modal_dialog(dom, node) {
+                b.label = Label::Boilerplate;
+                break;
+            }
+            node = dom.node(node).parent;
+        }
     }
 }
 
@@ -663,6 +700,23 @@ mod tests {
             "<body><article><h1>Top story</h1><p>{lead}</p></article>{cards}</body>"
         ));
         assert_eq!(labelled(&dom).len(), 2 + 12 * 3);
+    }
+
+    #[test]
+    fn what_stands_in_a_modal_dialog_goes() {
+        let dom = Dom::parse(
+            "<body><p>The product, described.</p>\
+             <div aria-modal='true'><div><p>Privacy policy: we collect data.</p></div></div>\
+             <div role=dialog><p>Size guide.</p></div><div role=region><p>Reviews.</p></div>",
+        );
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        for b in blocks.iter_mut() {
+            b.label = Label::Content;
+        }
+        dialogs_go(&dom, &mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        use Label::{Boilerplate as B, Content as C};
+        assert_eq!(labels, [C, B, B, C]);
     }
 
     #[test]
