@@ -52,6 +52,24 @@ const REPEAT_CHARS: u32 = 80;
 /// Content at least this long (characters) that the page shows exactly twice is shown once.
 const TWICE_CHARS: u32 = 20;
 
+/// Designers' placeholder text ("Lorem ipsum dolor sit amet…"), left in a template the page
+/// ships hidden or unfinished: never the page's content, though it reads as prose.
+pub fn placeholder_text_goes(blocks: &mut [Block]) {
+    const PLACEHOLDER: &[u8] = b"lorem ipsum";
+    for b in blocks.iter_mut() {
+        let text = b
+            .text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .as_bytes();
+        if b.label != Label::Boilerplate
+            && text.len() >= PLACEHOLDER.len()
+            && text[..PLACEHOLDER.len()].eq_ignore_ascii_case(PLACEHOLDER)
+        {
+            b.label = Label::Boilerplate;
+        }
+    }
+}
+
 /// Text the page shows again is dropped where it is a repeat, not more text; the first copy stays.
 /// A quote of text already shown: a forum reply quoting the post it answers. Content shown exactly
 /// twice: a product's quick-view window or a second layout for small screens repeats its name, its
@@ -104,6 +122,28 @@ pub fn drop_repeats(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_text_goes() {
+        let mut blocks: Vec<Block> = [
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+            "“LOREM IPSUM DOLOR ET AL",
+            "The text called lorem ipsum is Cicero's, scrambled.",
+        ]
+        .iter()
+        .map(|t| {
+            let mut b = Block::new(t.to_string(), Kind::Paragraph);
+            b.label = Label::Content;
+            b
+        })
+        .collect();
+        super::placeholder_text_goes(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        assert_eq!(
+            labels,
+            [Label::Boilerplate, Label::Boilerplate, Label::Content]
+        );
+    }
 
     #[test]
     fn a_quote_of_a_post_already_shown_is_dropped() {

@@ -65,6 +65,7 @@ pub fn classify(blocks: &mut [Block]) -> Found {
         date: text_date::choose(blocks, &dates),
     };
     // After the author and date are found: they read the body as the classifier left it.
+    super::placeholder_text_goes(blocks);
     super::drop_repeats(blocks);
     found
 }
