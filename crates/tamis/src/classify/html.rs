@@ -156,9 +156,6 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
     }
 }
 
-/// How far up a modal dialog is looked for above a block.
-const DIALOG_CLIMB: usize = 40;
-
 /// A modal dialog by its markup (`aria-modal="true"`, `role="dialog"` or `"alertdialog"`).
 fn is_modal_dialog(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
@@ -175,19 +172,8 @@ fn is_modal_dialog(dom: &Dom, id: NodeId) -> bool {
 /// in sentences, was kept on a product page.
 fn dialogs_go(dom: &Dom, blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
-        if b.label != Label::Content || b.node == NONE {
-            continue;
-        }
-        let mut node = b.node;
-        for _ in 0..DIALOG_CLIMB {
-            if node == NONE {
-                break;
-            }
-            if is_modal_dialog(dom, node) {
-                b.label = Label::Boilerplate;
-                break;
-            }
-            node = dom.node(node).parent;
+        if b.label == Label::Content && dom.ancestors(b.node).any(|a| is_modal_dialog(dom, a)) {
+            b.label = Label::Boilerplate;
         }
     }
 }
@@ -258,18 +244,11 @@ fn is_cut_excerpt(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
 }
 
-/// How far up an `<article>` element is looked for above a block.
-const ARTICLE_CLIMB: usize = 40;
-
 /// The nearest `<article>` element at or above `node`, or [`NONE`].
-fn enclosing_article(dom: &Dom, mut node: NodeId) -> NodeId {
-    for _ in 0..ARTICLE_CLIMB {
-        if node == NONE || *dom.node(node).tag() == local_name!("article") {
-            return node;
-        }
-        node = dom.node(node).parent;
-    }
-    NONE
+fn enclosing_article(dom: &Dom, node: NodeId) -> NodeId {
+    dom.ancestors(node)
+        .find(|&a| *dom.node(a).tag() == local_name!("article"))
+        .unwrap_or(NONE)
 }
 
 /// On an article, when the text kept stands in several `<article>` elements, the one holding the
@@ -279,7 +258,7 @@ fn enclosing_article(dom: &Dom, mut node: NodeId) -> NodeId {
 /// unlinked, stay.
 fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
     // Per article element: the characters kept in it, and whether a linked headline heads it.
-    let mut articles: FxHashMap<NodeId, (u32, bool)> = FxHashMap::default();
+    let mut articles: FxHashMap<NodeId, (u64, bool)> = FxHashMap::default();
     let at: Vec<NodeId> = blocks
         .iter()
         .map(|b| {
@@ -292,7 +271,7 @@ fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
             if a != NONE {
                 let entry = articles.entry(a).or_default();
                 if content {
-                    entry.0 += b.chars;
+                    entry.0 += u64::from(b.chars);
                 }
                 entry.1 |= headline;
             }
@@ -309,10 +288,10 @@ fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
         return;
     };
     // A listing of stories, each its own element, has no story that holds most of the page.
-    let kept: u32 = blocks
+    let kept: u64 = blocks
         .iter()
         .filter(|b| b.label == Label::Content)
-        .map(|b| b.chars)
+        .map(|b| u64::from(b.chars))
         .sum();
     if main_chars * 2 < kept {
         return;
@@ -524,16 +503,17 @@ fn keep_prose_between_content(blocks: &mut [Block]) {
 /// (a story in a bare `<div>` beside an archive of links, of which only the headline or the menu
 /// was kept): the paragraphs are the content, the links go.
 fn prose_outweighs_kept_links(blocks: &mut [Block]) {
-    let (mut kept, mut kept_links, mut prose) = (0u32, 0u32, 0u32);
+    let (mut kept, mut kept_links, mut prose) = (0u64, 0u64, 0u64);
     for b in blocks.iter() {
         if b.label == Label::Content {
-            kept += b.chars;
-            kept_links += b.link_chars;
+            kept += u64::from(b.chars);
+            kept_links += u64::from(b.link_chars);
         } else if is_missed_prose(b) {
-            prose += b.chars;
+            prose += u64::from(b.chars);
         }
     }
-    if prose == 0 || (kept >= PROSE_CHARS && kept_links * 2 <= kept) || prose < 3 * kept {
+    let less_than_a_paragraph = kept < u64::from(PROSE_CHARS);
+    if prose == 0 || (!less_than_a_paragraph && kept_links * 2 <= kept) || prose < 3 * kept {
         return;
     }
     for b in blocks.iter_mut() {

@@ -301,6 +301,15 @@ impl Dom {
         false
     }
 
+    /// `node` and the elements above it, nearest first, at most [`WITHIN_CLIMB`] of them.
+    pub fn ancestors(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors((node != NONE).then_some(node), |&n| {
+            let parent = self.node(n).parent;
+            (parent != NONE).then_some(parent)
+        })
+        .take(WITHIN_CLIMB)
+    }
+
     /// How deep `id` is (the document is 0).
     pub fn depth(&self, mut id: NodeId) -> usize {
         let mut d = 0;
@@ -619,6 +628,19 @@ mod tests {
             .descendants(ROOT)
             .find(|&n| *h.node(n).tag() == local_name!("h1"));
         assert_eq!(h.spaced_text_of(h1.unwrap()).trim(), "Crate tokio");
+    }
+
+    #[test]
+    fn ancestors_climb_from_the_node_to_the_document() {
+        let dom = Dom::parse("<article><p>Hello <b>big</b></p></article>");
+        let b = dom.find(ROOT, &local_name!("b")).expect("a <b>");
+        let tags: Vec<String> = dom
+            .ancestors(b)
+            .map(|a| dom.node(a).tag().to_string())
+            .collect();
+        assert_eq!(tags[..4], ["b", "p", "article", "body"]);
+        assert_eq!(dom.ancestors(b).last(), Some(ROOT));
+        assert_eq!(dom.ancestors(NONE).count(), 0);
     }
 
     #[test]
