@@ -599,6 +599,17 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
 mod tests {
     use super::*;
 
+    /// The labels `rule` leaves on the blocks of `html`, every block read as content first.
+    fn labels_after(html: &str, rule: impl Fn(&Dom, &mut [Block])) -> Vec<Label> {
+        let dom = Dom::parse(html);
+        let mut blocks = crate::html::segment::segment(&dom).blocks;
+        for b in blocks.iter_mut() {
+            b.label = Label::Content;
+        }
+        rule(&dom, &mut blocks);
+        blocks.iter().map(|b| b.label).collect()
+    }
+
     #[test]
     fn a_related_posts_heading_takes_the_rest_of_its_parent() {
         let post =
@@ -685,34 +696,24 @@ mod tests {
 
     #[test]
     fn what_stands_in_a_modal_dialog_goes() {
-        let dom = Dom::parse(
+        let labels = labels_after(
             "<body><p>The product, described.</p>\
              <div aria-modal='true'><div><p>Privacy policy: we collect data.</p></div></div>\
              <div role=dialog><p>Size guide.</p></div><div role=region><p>Reviews.</p></div>",
+            dialogs_go,
         );
-        let mut blocks = crate::html::segment::segment(&dom).blocks;
-        for b in blocks.iter_mut() {
-            b.label = Label::Content;
-        }
-        dialogs_go(&dom, &mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
         use Label::{Boilerplate as B, Content as C};
         assert_eq!(labels, [C, B, B, C]);
     }
 
     #[test]
     fn linked_dates_and_bylines_in_list_items_are_teaser_stamps() {
-        let dom = Dom::parse(
+        let labels = labels_after(
             "<body><p>By Jane Doe, on 11/20/2019, the council met.</p><ul>\
              <li><a href=/a>11/20/2019 01:14 PM</a></li><li><a href=/b>By Jane Doe</a></li>\
              <li>11/20/2019 01:14 PM</li><li><a href=/c>Council meets on 11/20/2019 to vote</a></li></ul>",
+            |_, blocks| teaser_stamps_go(blocks),
         );
-        let mut blocks = crate::html::segment::segment(&dom).blocks;
-        for b in blocks.iter_mut() {
-            b.label = Label::Content;
-        }
-        teaser_stamps_go(&mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
         use Label::{Boilerplate as B, Content as C};
         // Not a list item; a link holding a date alone; one holding a byline alone; a date that
         // is no link; a link that says more than a date.
@@ -721,19 +722,14 @@ mod tests {
 
     #[test]
     fn list_items_of_a_linked_headline_and_a_cut_excerpt_are_teasers() {
-        let dom = Dom::parse(
+        let labels = labels_after(
             "<body><p>The story, which ends as stories do...</p><ul>\
              <li><a href=/a>Council votes</a> <span>NEW YORK: The council voted on a plan that may soon...</span></li>\
              <li><a href=/b>Schools open</a> <span>All schools opened on Monday, the ministry said…</span></li>\
              <li>A point of the story, wondering aloud...</li>\
              <li><a href=/c>Council votes</a> <span>The council voted on the plan.</span></li></ul>",
+            |_, blocks| teaser_stamps_go(blocks),
         );
-        let mut blocks = crate::html::segment::segment(&dom).blocks;
-        for b in blocks.iter_mut() {
-            b.label = Label::Content;
-        }
-        teaser_stamps_go(&mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
         use Label::{Boilerplate as B, Content as C};
         // Not a list item; two linked headlines with cut excerpts; a list item without a link; an
         // excerpt that ends its sentence.
