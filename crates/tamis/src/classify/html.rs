@@ -161,10 +161,9 @@ fn is_modal_dialog(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
     node.attr(&local_name!("aria-modal"))
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || node.attr(&local_name!("role")).is_some_and(|r| {
-            let r = r.trim();
-            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
-        })
+        || node
+            .attr(&local_name!("role"))
+            .is_some_and(crate::html::segment::is_dialog_role)
 }
 
 /// What stands in a modal dialog is a window over the page (a privacy policy, a size guide, a

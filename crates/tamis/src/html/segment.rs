@@ -174,7 +174,8 @@ fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut FxHashMap<&'a str, u16>) 
     if let Some(role) = node.attr(&local_name!("role")) {
         h |= match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
-            | "search" | "dialog" | "alertdialog" | "toolbar" | "tablist" => Hints::BOILER,
+            | "search" | "toolbar" | "tablist" => Hints::BOILER,
+            r if is_dialog_role(r) => Hints::BOILER,
             "main" | "article" => Hints::CONTENT,
             _ => 0,
         };
@@ -197,6 +198,12 @@ fn own_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut FxHashMap<&'a str, u16>) 
         }
     }
     h
+}
+
+/// Whether a `role` value names a dialog (`dialog`, `alertdialog`), whatever its case.
+pub(crate) fn is_dialog_role(role: &str) -> bool {
+    let role = role.trim();
+    role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog")
 }
 
 /// Markup that names the main content beyond doubt: `<main>`, `<article>`, `role=main`,
