@@ -91,6 +91,19 @@ fn forum_posts_are_the_content() {
 }
 
 #[test]
+fn a_listing_that_declares_itself_an_article_keeps_its_items() {
+    // og:type article, as every page of some sites says: the article threshold keeps none of the
+    // recipe links, and the page is read as a listing.
+    let doc = run(&fixture("listing-declared-article.html"), InputMode::Auto);
+    let text = plain_text(&doc.body);
+    assert_clean(
+        &text,
+        &["Sweet and Spicy Tomato Chutney", "Slow-Cooked Bolognese"],
+        &["Privacy", "About"],
+    );
+}
+
+#[test]
 fn legacy_encodings_are_found() {
     let body =
         "<p>東京の新しい図書館は、駅から歩いて五分の場所にあり、毎日多くの人が訪れています。</p>";
