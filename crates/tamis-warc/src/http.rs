@@ -100,7 +100,7 @@ impl Response<'_> {
             None => {}
             Some(e) if e.is_empty() || e == "identity" || e == "none" => {}
             // A body without the gzip magic was stored decoded: it is kept as it is.
-            Some(e) if (e == "gzip" || e == "x-gzip") && body.starts_with(&[0x1f, 0x8b]) => {
+            Some(e) if (e == "gzip" || e == "x-gzip") && body.starts_with(&crate::GZIP_MAGIC) => {
                 let mut out = Vec::new();
                 flate2::read::MultiGzDecoder::new(&body[..])
                     .read_to_end(&mut out)

@@ -102,6 +102,8 @@ enum Compression {
     Zstd,
 }
 
+/// The first bytes of a gzip member (a `.warc.gz` record, a gzipped HTTP body).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// The first bytes of a zstd frame.
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 /// The first bytes of the skippable frame that holds a `.warc.zst` file's dictionary.
@@ -115,7 +117,7 @@ impl Compression {
         let starts = |magic: &[u8]| {
             !head.is_empty() && magic.starts_with(&head[..head.len().min(magic.len())])
         };
-        if starts(&[0x1f, 0x8b]) {
+        if starts(&GZIP_MAGIC) {
             Compression::Gzip
         } else if starts(&ZSTD_MAGIC) || starts(&ZSTD_DICTIONARY_FRAME) {
             Compression::Zstd
