@@ -114,6 +114,11 @@ pub const BOILER_TOKENS: &[&str] = &[
 /// consent manager's vendor list can outweigh a short page).
 pub const CONSENT_TOKENS: &[&str] = &["cookie*", "consent", "gdpr"];
 
+/// What a heading's class starts with, in one of its parts, when the heading names a section of
+/// links to other pages ("relatedpoststitle", "related-content__heading"): `classify::html` drops
+/// the section under it.
+pub const RELATED_HEADING_CLASS: &str = "related";
+
 /// Class or id tokens that mark comment sections.
 pub const COMMENT_TOKENS: &[&str] = &[
     "comment*",

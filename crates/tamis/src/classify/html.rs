@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use crate::classify::model::Model;
 use crate::classify::{features, scoring};
 use crate::html::dom::{Dom, NodeId, NONE};
+use crate::lexicon::RELATED_HEADING_CLASS;
 use html5ever::local_name;
 use rustc_hash::FxHashMap;
 
@@ -184,8 +185,10 @@ fn dialogs_go(dom: &Dom, blocks: &mut [Block]) {
 /// its own text made a slug ("how-have-related-deaths-changed").
 fn is_related_heading(dom: &Dom, id: NodeId) -> bool {
     dom.node(id).attr(&local_name!("class")).is_some_and(|v| {
-        v.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|part| part.len() >= 7 && part[..7].eq_ignore_ascii_case("related"))
+        v.split(|c: char| !c.is_ascii_alphanumeric()).any(|part| {
+            part.get(..RELATED_HEADING_CLASS.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(RELATED_HEADING_CLASS))
+        })
     })
 }
 
