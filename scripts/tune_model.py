@@ -61,8 +61,8 @@ def main():
                     help="the fold (0-4) never touched, as train_model.py's; the shipped models hold out fold 0")
     args = ap.parse_args()
     train_model.HELD_OUT_FOLD = args.held_out_fold
-    trees = args.trees or [70 if args.text else 150]
-    rates = args.rate or [0.15 if args.text else 0.08]
+    trees = args.trees or [train_model.default_trees(args.text)]
+    rates = args.rate or [train_model.default_rate(args.text)]
     weights = args.article_weight or [train_model.default_article_weight(args.text)]
     rows_of = None  # (weight, its training rows): the weight varies slowest, so one set is held at a time
     for aw, leaves, min_leaf, n_trees, rate, ff, l2 in itertools.product(
