@@ -137,6 +137,7 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         teaser_articles_go(dom, blocks);
     }
     super::placeholder_text_goes(blocks);
+    super::image_addresses_go(blocks);
     super::drop_repeats(blocks);
     // Table cells follow their row: a row is content when any of its cells is.
     let mut i = 0;

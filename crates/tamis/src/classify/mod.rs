@@ -70,6 +70,29 @@ pub fn placeholder_text_goes(blocks: &mut [Block]) {
     }
 }
 
+/// A block that is an image's address alone ("https://cdn.example.com/img/tee_navy_thumb.jpg"):
+/// a template's data printed as text (a product's colour swatches), never prose a reader reads.
+pub fn image_addresses_go(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        if b.label != Label::Boilerplate && is_image_address(b.text.trim()) {
+            b.label = Label::Boilerplate;
+        }
+    }
+}
+
+/// Whether `text` is one web address, of an image file, and nothing else.
+fn is_image_address(text: &str) -> bool {
+    const IMAGE_TYPES: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
+    let is_url =
+        text.starts_with("https://") || text.starts_with("http://") || text.starts_with("//");
+    if !is_url || text.contains(char::is_whitespace) {
+        return false;
+    }
+    let path = text.split(['?', '#']).next().unwrap_or(text);
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| IMAGE_TYPES.iter().any(|t| ext.eq_ignore_ascii_case(t)))
+}
+
 /// Text the page shows again is dropped where it is a repeat, not more text; the first copy stays.
 /// A quote of text already shown: a forum reply quoting the post it answers. Content shown exactly
 /// twice: a product's quick-view window or a second layout for small screens repeats its name, its
@@ -122,6 +145,36 @@ pub fn drop_repeats(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn image_addresses_alone_go() {
+        let mut blocks: Vec<Block> = [
+            "https://cdn.example.com/images/160x160/5001_TEE_NAVY_THUMB.jpg",
+            "//cdn.example.com/swatch.PNG?v=3",
+            "https://example.org/",
+            "See https://example.org/chart.png for the chart.",
+            "The file is named photo.jpg",
+        ]
+        .into_iter()
+        .map(|t| {
+            let mut b = Block::new(t.to_string(), Kind::Paragraph);
+            b.label = Label::Content;
+            b
+        })
+        .collect();
+        super::image_addresses_go(&mut blocks);
+        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        assert_eq!(
+            labels,
+            [
+                Label::Boilerplate,
+                Label::Boilerplate,
+                Label::Content,
+                Label::Content,
+                Label::Content
+            ]
+        );
+    }
 
     #[test]
     fn placeholder_text_goes() {

@@ -66,6 +66,7 @@ pub fn classify(blocks: &mut [Block]) -> Found {
     };
     // After the author and date are found: they read the body as the classifier left it.
     super::placeholder_text_goes(blocks);
+    super::image_addresses_go(blocks);
     super::drop_repeats(blocks);
     found
 }
