@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 /// One input to extract.
 #[derive(Debug, Clone)]
@@ -72,9 +72,9 @@ pub fn is_standard_stream(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Expands the command line's paths. An entry of a directory that cannot be read (no permission, a
-/// dangling link) is kept as an input, so that reading it fails and the batch reports it; finding
-/// no input at all is an error.
+/// Expands the command line's paths. A path that cannot be read (missing, no permission, a dangling
+/// link), named on the command line or met in a directory, is kept as an input, so that reading it
+/// fails and the batch reports it beside the others; finding no input at all is an error.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
@@ -82,9 +82,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
             out.push(Input::Stdin);
             continue;
         }
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-        if meta.is_dir() {
+        let is_dir = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+        if is_dir {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
                 .follow_links(true)
                 .into_iter()

@@ -161,10 +161,34 @@ fn standard_input_is_read() {
 #[test]
 fn a_missing_path_is_a_clear_error() {
     let out = tamis(&["extract", "/nonexistent/page.html"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
-        .contains("/nonexistent/page.html"));
+        .contains("failed /nonexistent/page.html: cannot read"));
+}
+
+#[test]
+fn a_missing_path_fails_alone_and_the_batch_goes_on() {
+    let page = repo().join("examples/article.html");
+    let page = page.to_string_lossy().into_owned();
+    let out = tamis(&[
+        "extract",
+        "/nonexistent/page.html",
+        &page,
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert_eq!(records[0]["source"], "/nonexistent/page.html");
+    assert_eq!(records[0]["reason"], "unreadable");
+    assert_eq!(records[1]["source"], page.as_str());
+    assert_eq!(records[1]["title"], "A Quiet Town Wakes Up to a New Bridge");
 }
 
 /// The golden test: the seed page of ../shared gives exactly its expected language, title, author and
