@@ -146,24 +146,32 @@ pub fn drop_repeats(blocks: &mut [Block]) {
 mod tests {
     use super::*;
 
+    /// The labels a rule leaves on paragraphs of these texts, every one read as content first.
+    fn labels_after(rule: fn(&mut [Block]), texts: &[&str]) -> Vec<Label> {
+        let mut blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| {
+                let mut b = Block::new(t.to_string(), Kind::Paragraph);
+                b.label = Label::Content;
+                b
+            })
+            .collect();
+        rule(&mut blocks);
+        blocks.iter().map(|b| b.label).collect()
+    }
+
     #[test]
     fn image_addresses_alone_go() {
-        let mut blocks: Vec<Block> = [
-            "https://cdn.example.com/images/160x160/5001_TEE_NAVY_THUMB.jpg",
-            "//cdn.example.com/swatch.PNG?v=3",
-            "https://example.org/",
-            "See https://example.org/chart.png for the chart.",
-            "The file is named photo.jpg",
-        ]
-        .into_iter()
-        .map(|t| {
-            let mut b = Block::new(t.to_string(), Kind::Paragraph);
-            b.label = Label::Content;
-            b
-        })
-        .collect();
-        super::image_addresses_go(&mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        let labels = labels_after(
+            image_addresses_go,
+            &[
+                "https://cdn.example.com/images/160x160/5001_TEE_NAVY_THUMB.jpg",
+                "//cdn.example.com/swatch.PNG?v=3",
+                "https://example.org/",
+                "See https://example.org/chart.png for the chart.",
+                "The file is named photo.jpg",
+            ],
+        );
         assert_eq!(
             labels,
             [
@@ -178,20 +186,14 @@ mod tests {
 
     #[test]
     fn placeholder_text_goes() {
-        let mut blocks: Vec<Block> = [
-            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
-            "“LOREM IPSUM DOLOR ET AL",
-            "The text called lorem ipsum is Cicero's, scrambled.",
-        ]
-        .iter()
-        .map(|t| {
-            let mut b = Block::new(t.to_string(), Kind::Paragraph);
-            b.label = Label::Content;
-            b
-        })
-        .collect();
-        super::placeholder_text_goes(&mut blocks);
-        let labels: Vec<Label> = blocks.iter().map(|b| b.label).collect();
+        let labels = labels_after(
+            super::placeholder_text_goes,
+            &[
+                "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+                "“LOREM IPSUM DOLOR ET AL",
+                "The text called lorem ipsum is Cicero's, scrambled.",
+            ],
+        );
         assert_eq!(
             labels,
             [Label::Boilerplate, Label::Boilerplate, Label::Content]
