@@ -166,6 +166,23 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
             }
         }
     }
+    // How many lines are each candidate's name and nothing else (lines are trimmed), counted in one
+    // pass over the page.
+    let copies: Vec<u32> = {
+        let mut of: FxHashMap<&str, u32> = found
+            .iter()
+            .map(|(_, name, _, _)| (name.as_str(), 0))
+            .collect();
+        for b in blocks {
+            if let Some(c) = of.get_mut(b.text.as_str()) {
+                *c += 1;
+            }
+        }
+        found
+            .iter()
+            .map(|(_, name, _, _)| of.get(name.as_str()).copied().unwrap_or(0))
+            .collect()
+    };
     found
         .into_iter()
         .enumerate()
@@ -187,12 +204,7 @@ pub fn candidates(blocks: &[Block], dates: &LineDates) -> Vec<Candidate> {
                 name.split_whitespace().count() as f32,
                 ln(name.len() as f32),
                 ln(b.text.len() as f32),
-                // Lines that are the name and nothing else (lines are trimmed; compared by length
-                // first).
-                blocks
-                    .iter()
-                    .filter(|x| x.text.len() == name.len() && x.text == name)
-                    .count() as f32,
+                copies[rank] as f32,
                 mentions as f32,
                 has_date(i) as u8 as f32,
                 (has_date(i + 1) || has_date(i + 2) || (i > 0 && has_date(i - 1))) as u8 as f32,
