@@ -293,12 +293,7 @@ fn teaser_articles_go(dom: &Dom, blocks: &mut [Block]) {
         return;
     };
     // A listing of stories, each its own element, has no story that holds most of the page.
-    let kept: u64 = blocks
-        .iter()
-        .filter(|b| b.label == Label::Content)
-        .map(|b| u64::from(b.chars))
-        .sum();
-    if main_chars * 2 < kept {
+    if main_chars * 2 < kept_chars(blocks) {
         return;
     }
     for (b, &a) in blocks.iter_mut().zip(&at) {
