@@ -615,15 +615,20 @@ fn label(dom: &Dom, b: &Block, container: NodeId) -> Label {
 mod tests {
     use super::*;
 
-    /// The labels `rule` leaves on the blocks of `html`, every block read as content first.
-    fn labels_after(html: &str, rule: impl Fn(&Dom, &mut [Block])) -> Vec<Label> {
+    /// The blocks of `html` after `rule`, every block read as content first.
+    fn blocks_after(html: &str, rule: impl Fn(&Dom, &mut [Block])) -> Vec<Block> {
         let dom = Dom::parse(html);
         let mut blocks = crate::html::segment::segment(&dom).blocks;
         for b in blocks.iter_mut() {
             b.label = Label::Content;
         }
         rule(&dom, &mut blocks);
-        blocks.iter().map(|b| b.label).collect()
+        blocks
+    }
+
+    /// The labels `rule` leaves on the blocks of `html`, every block read as content first.
+    fn labels_after(html: &str, rule: impl Fn(&Dom, &mut [Block])) -> Vec<Label> {
+        blocks_after(html, rule).iter().map(|b| b.label).collect()
     }
 
     #[test]
@@ -674,23 +679,17 @@ mod tests {
             )
         };
         let reply = |n: u32| format!("<article><p>Reply {n}: I agree with this.</p></article>");
-        let labelled = |dom: &Dom| {
-            let mut blocks = crate::html::segment::segment(dom).blocks;
-            for b in blocks.iter_mut() {
-                b.label = Label::Content;
-            }
-            teaser_articles_go(dom, &mut blocks);
-            blocks
-                .iter()
-                .filter(|b| b.label == Label::Content)
-                .map(|b| b.text.clone())
-                .collect::<Vec<_>>()
+        let labelled = |html: &str| -> Vec<String> {
+            let blocks = blocks_after(html, teaser_articles_go);
+            crate::blocks::content_texts(&blocks)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
         };
         let page = |others: String| {
-            let dom = Dom::parse(&format!(
+            labelled(&format!(
                 "<body><article><h1>Title</h1>{story}</article>{others}</body>"
-            ));
-            labelled(&dom)
+            ))
         };
         let kept = page(format!("{}{}{}", card(1), card(2), card(3)));
         assert_eq!(
@@ -704,10 +703,9 @@ mod tests {
         // A listing of cards, one longer than the others but not most of the page, stays whole.
         let cards: String = (1..=12).map(card).collect();
         let lead = "Its opening, at some length, as listings print it for the lead. ".repeat(5);
-        let dom = Dom::parse(&format!(
-            "<body><article><h1>Top story</h1><p>{lead}</p></article>{cards}</body>"
-        ));
-        assert_eq!(labelled(&dom).len(), 2 + 12 * 3);
+        let listing =
+            format!("<body><article><h1>Top story</h1><p>{lead}</p></article>{cards}</body>");
+        assert_eq!(labelled(&listing).len(), 2 + 12 * 3);
     }
 
     #[test]

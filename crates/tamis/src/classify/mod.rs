@@ -146,16 +146,21 @@ pub fn drop_repeats(blocks: &mut [Block]) {
 mod tests {
     use super::*;
 
-    /// The labels a rule leaves on paragraphs of these texts, every one read as content first.
-    fn labels_after(rule: fn(&mut [Block]), texts: &[&str]) -> Vec<Label> {
-        let mut blocks: Vec<Block> = texts
+    /// Paragraphs of these texts, every one read as content.
+    fn content_paragraphs(texts: &[&str]) -> Vec<Block> {
+        texts
             .iter()
             .map(|t| {
                 let mut b = Block::new(t.to_string(), Kind::Paragraph);
                 b.label = Label::Content;
                 b
             })
-            .collect();
+            .collect()
+    }
+
+    /// The labels a rule leaves on paragraphs of these texts, every one read as content first.
+    fn labels_after(rule: fn(&mut [Block]), texts: &[&str]) -> Vec<Label> {
+        let mut blocks = content_paragraphs(texts);
         rule(&mut blocks);
         blocks.iter().map(|b| b.label).collect()
     }
@@ -228,16 +233,9 @@ mod tests {
     fn content_shown_twice_is_kept_once() {
         let name = "Iris Rust Hemp Dress, made to order";
         let line = "Portion Fix Containers: 1 Green, 1 Red";
-        let mut blocks: Vec<Block> = [
+        let mut blocks = content_paragraphs(&[
             name, line, "In stock", line, "In stock", line, name, "USD 149",
-        ]
-        .iter()
-        .map(|t| {
-            let mut b = Block::new(t.to_string(), Kind::Paragraph);
-            b.label = Label::Content;
-            b
-        })
-        .collect();
+        ]);
         drop_repeats(&mut blocks);
         let kept = crate::blocks::content_texts(&blocks);
         // The name's second copy goes; a line printed three times, and short text, stay each time.
