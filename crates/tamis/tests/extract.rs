@@ -260,7 +260,7 @@ fn product_description_found_only_in_json_ld_opens_the_text() {
 fn a_page_with_no_content_gives_an_empty_text() {
     // An app shell: what shows before the scripts run is a help link and a notice.
     let shell = b"<html><head><title>Shop</title></head><body><a href='/help'>Help</a>\
-        <noscript>You need to enable JavaScript to run this app.</noscript></body></html>";
+        <noscript>Please enable JavaScript to continue.</noscript></body></html>";
     let doc = run(shell, InputMode::Html);
     assert_eq!(plain_text(&doc.body), "");
     assert_eq!(doc.meta.title.as_deref(), Some("Shop"));

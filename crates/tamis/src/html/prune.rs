@@ -138,6 +138,7 @@ impl<'a> Cuts<'a> {
 /// labels, `onclick`, `width`, …) are a large part of a modern page's markup.
 pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "aria-hidden",
+    "aria-level",
     "aria-modal",
     "charset",
     "class",

@@ -121,6 +121,20 @@ pub fn is_block_level(tag: &LocalName) -> bool {
     )
 }
 
+/// The level of an element that says it is a heading (WAI-ARIA's `role="heading"`, `aria-level`, 2
+/// when unsaid), for the elements other than `h1`-`h6` that pages make headings of.
+fn aria_heading_level(dom: &Dom, id: NodeId) -> Option<u8> {
+    let node = dom.node(id);
+    if heading_level(node.tag()).is_some() || node.attr(&local_name!("role")) != Some("heading") {
+        return None;
+    }
+    let level = node
+        .attr(&LocalName::from("aria-level"))
+        .and_then(|l| l.trim().parse::<u8>().ok())
+        .unwrap_or(2);
+    Some(level.clamp(1, 6))
+}
+
 fn heading_level(tag: &LocalName) -> Option<u8> {
     Some(match *tag {
         local_name!("h1") => 1,
@@ -385,11 +399,15 @@ pub fn segment(dom: &Dom) -> Segmented {
                                 inner.content_at = id;
                             }
                         }
-                        let block_level = is_block_level(tag);
+                        let aria_heading = aria_heading_level(dom, id);
+                        let block_level = is_block_level(tag) || aria_heading.is_some();
                         if block_level {
                             w.flush(&current);
                             inner.block = id;
-                            inner.kind = block_kind(tag, &ctx);
+                            inner.kind = match aria_heading {
+                                Some(level) => Kind::Heading(level),
+                                None => block_kind(tag, &ctx),
+                            };
                             match *tag {
                                 local_name!("pre") => inner.pre = true,
                                 local_name!("blockquote") => inner.quote = true,
@@ -453,6 +471,15 @@ fn subtree_chars(dom: &Dom) -> Vec<u32> {
     total
 }
 
+/// Whether `next`, a text node's first word, begins a new word after `before` although no white
+/// space separates them: a small letter meets a capital.
+fn starts_new_word(before: &str, next: &str) -> bool {
+    matches!(
+        (before.chars().next_back(), next.chars().next()),
+        (Some(a), Some(b)) if a.is_lowercase() && b.is_uppercase()
+    )
+}
+
 struct Walker {
     blocks: Vec<Block>,
     buf: String,
@@ -471,6 +498,12 @@ impl Walker {
                 self.pending_space |= k > 0;
                 if word.is_empty() {
                     continue;
+                }
+                // Two elements' texts that meet with no white space, a small letter against a
+                // capital ("La Sportiva" "Aragon Climbing Shoes", a brand's span and a name's), are
+                // two words a stylesheet sets apart, not one.
+                if k == 0 && starts_new_word(&self.buf, word) {
+                    self.pending_space = true;
                 }
                 if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
                     self.buf.push(' ');
@@ -627,6 +660,26 @@ mod tests {
         );
         assert!(b[0].hints.has(Hints::BOILER));
         assert!(b[1].hints.has(Hints::CONTENT));
+    }
+
+    #[test]
+    fn texts_that_meet_small_letter_to_capital_are_two_words() {
+        let b = blocks(
+            "<p><span>La Sportiva</span><span>Aragon Shoes</span> <b>iPhone</b> <b>W</b>ord</p>",
+        );
+        assert_eq!(b[0].text, "La Sportiva Aragon Shoes iPhone Word");
+    }
+
+    #[test]
+    fn an_element_with_the_heading_role_is_a_heading() {
+        let b = blocks(
+            "<ul><li><a href=/p/1><span role=heading aria-level=3>Aragon Shoes</span>\
+             <span>$96</span></a></li><li><span role=heading>Kubo</span></li></ul>",
+        );
+        assert_eq!(b[0].text, "Aragon Shoes");
+        assert_eq!(b[0].kind, Kind::Heading(3));
+        assert_eq!(b[1].text, "$96");
+        assert_eq!(b[2].kind, Kind::Heading(2));
     }
 
     #[test]
