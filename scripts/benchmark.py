@@ -228,16 +228,21 @@ def crossval_section():
                   for s in ("wcxb-dev", "scrapinghub") for m in ("html", "text")}
     except (OSError, ValueError):
         return lines + ["No run of `scripts/crossval.sh` found in bench-out/crossval.", ""]
-    lines += [f"`scripts/crossval.sh` at {commit}: the block and line classifiers retrained five times, each "
-              "time without one fifth of the pages, which are then extracted; so every page of both sets is "
-              "scored by classifiers that never saw it (the metadata models stay the shipped ones). These are "
-              "the fairest figures for pages like these that tamis has never met.", "",
+    try:
+        trained = open(os.path.join(out, "models-commit")).read().strip()
+    except OSError:
+        trained = "an earlier commit"
+    when = "" if trained == commit else f" (with `--reuse`: the fold models of the full run at {trained})"
+    lines += [f"`scripts/crossval.sh` at {commit}{when}: the block and line classifiers retrained five times, "
+              "each time without one fifth of the pages, which are then extracted; so every page of both sets "
+              "is scored by classifiers that never saw it (the metadata models stay the shipped ones). These "
+              "are the fairest figures for pages like these that tamis has never met.", "",
               "| set | mode | F1 | lowest page type |", "|---|---|---|---|"]
     for (s, m), r in scores.items():
         types = r.get("by_type") or {}
         low = min(types.items(), key=lambda kv: kv[1]["f1"]) if types else None
         low_cell = f"{low[0]} {low[1]['f1']:.3f}" if low else "–"
-        lines.append(f"| {s} | {m} | {r['f1']:.3f} | {low_cell} |")
+        lines.append(f"| {s} | {m} | {r['f1']:.4f} | {low_cell} |")
     return lines + [""]
 
 

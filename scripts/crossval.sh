@@ -68,5 +68,7 @@ for set in wcxb-dev scrapinghub; do
     done
 done
 echo "$commit" >"$out/commit"
+# The commit the fold models were trained at: this one, or with --reuse the last full run's.
+[ "${1:-}" = --reuse ] || echo "$commit" >"$out/models-commit"
 restore
 cargo build --release -q -p tamis-cli
