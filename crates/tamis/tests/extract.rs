@@ -91,6 +91,30 @@ fn forum_posts_are_the_content() {
 }
 
 #[test]
+fn a_blogs_counted_comments_stay_apart_from_its_post() {
+    // No og:type: the page does not say it is an article. The replies read like prose, but they
+    // stand under "3 comments:" outside the post's container: comments, not text.
+    let doc = run(&fixture("blog-comments.html"), InputMode::Auto);
+    let text = plain_text(&doc.body);
+    assert_clean(
+        &text,
+        &["Every few months someone asks", "I would not give it up."],
+        &[
+            "3 comments",
+            "waterstones",
+            "flattening the stones",
+            "Blog Archive",
+        ],
+    );
+    let comments = plain_text(&doc.comments);
+    assert_clean(
+        &comments,
+        &["waterstones", "Feeling it form", "flattening the stones"],
+        &["3 comments"],
+    );
+}
+
+#[test]
 fn a_listing_that_declares_itself_an_article_keeps_its_items() {
     // og:type article, as every page of some sites says: the article threshold keeps none of the
     // recipe links, and the page is read as a listing.

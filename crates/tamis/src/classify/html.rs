@@ -10,6 +10,7 @@ use crate::blocks::{Block, Hints, Kind, Label};
 use std::sync::OnceLock;
 
 use crate::classify::model::Model;
+use crate::classify::phrases::is_comment_count;
 use crate::classify::{features, scoring};
 use crate::html::dom::{Dom, NodeId, NONE};
 use crate::lexicon::RELATED_HEADING_CLASS;
@@ -125,6 +126,9 @@ pub fn classify(dom: &Dom, blocks: &mut [Block], declares_article: bool) {
         }
     }
     prose_outweighs_kept_links(blocks);
+    if !is_thread(blocks) {
+        counted_comments_stay_apart(dom, blocks, container);
+    }
     if declares_article {
         keep_prose_between_content(blocks);
         comments_stay_together(blocks);
@@ -572,6 +576,39 @@ fn comments_stay_together(blocks: &mut [Block]) {
             if b.comment_at != NONE && b.label == Label::Content {
                 b.label = comment_label(b);
             }
+        }
+    }
+}
+
+/// A comment section headed by its count ("10 comments:", "3 réponses") that stands outside the
+/// main container is a blog's comments, whatever the page calls itself: the replies the classifier
+/// kept there are comments, and the count goes. (A forum's replies, its content, hold the main
+/// container or stand inside it; a page whose kept text is all in comment sections is a thread and
+/// is left as it was read.)
+fn counted_comments_stay_apart(dom: &Dom, blocks: &mut [Block], container: NodeId) {
+    if container == NONE {
+        return;
+    }
+    let outside =
+        |section: NodeId| !dom.is_within(container, section) && !dom.is_within(section, container);
+    let counted: Vec<NodeId> = blocks
+        .iter()
+        .filter(|b| b.comment_at != NONE && is_comment_count(&b.text) && outside(b.comment_at))
+        .map(|b| b.comment_at)
+        .collect();
+    if counted.is_empty() {
+        return;
+    }
+    for b in blocks.iter_mut() {
+        if b.label == Label::Content
+            && b.comment_at != NONE
+            && counted.iter().any(|&s| dom.is_within(b.comment_at, s))
+        {
+            b.label = if is_comment_count(&b.text) {
+                Label::Boilerplate
+            } else {
+                comment_label(b)
+            };
         }
     }
 }
