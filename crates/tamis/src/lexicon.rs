@@ -107,6 +107,10 @@ pub const BOILER_TOKENS: &[&str] = &[
     "newsletter",
     "donate",
     "paywall",
+    // A listing's or a shop's filters and facets ("Brand", "Price range", "Lens mount"): what narrows
+    // the items, not the items.
+    "facet*",
+    "filter*",
 ];
 
 /// Class or id tokens that mark a cookie or consent prompt: furniture as the tokens above
@@ -333,6 +337,9 @@ mod tests {
         assert_eq!(m.hint("cookiebar"), Hints::BOILER | Hints::CONSENT);
         assert_eq!(m.hint("content"), Hints::CONTENT);
         assert_eq!(m.hint("contentious"), Hints::CONTENT);
+        // A listing's filters and facets are not its items.
+        assert_eq!(m.hint("facets"), Hints::BOILER);
+        assert_eq!(m.hint("filters"), Hints::BOILER);
         assert_eq!(m.hint("nothing"), 0);
     }
 
