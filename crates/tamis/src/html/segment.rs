@@ -129,7 +129,7 @@ fn aria_heading_level(dom: &Dom, id: NodeId) -> Option<u8> {
         return None;
     }
     let level = node
-        .attr(&LocalName::from("aria-level"))
+        .attr(&local_name!("aria-level"))
         .and_then(|l| l.trim().parse::<u8>().ok())
         .unwrap_or(2);
     Some(level.clamp(1, 6))
